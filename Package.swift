@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+// Handbill: structured public-safety guidance → print-ready, accessible PDF.
+//
+// The pipeline, one target per stage, dependencies pointing one way:
+//   HandbillSyntax (guidance folder → Document model)
+//   HandbillStyle  (Document + Layouts/ product and variant → StyledDocument)
+//   HandbillLayout (Pango measures and breaks lines → positioned pages)
+//   HandbillRender (Cairo paints positioned pages → PDF / PNG)
+//   Handbill       (the build: runs the stages, writes Output/ atomically)
+//   handbill       (the command line)
+import PackageDescription
+
+let package = Package(
+    name: "Handbill",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Handbill", targets: ["Handbill"]),
+        .executable(name: "handbill", targets: ["handbill"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Thin system-library targets: C headers only, no Swift.
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo pangoft2 fontconfig",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "libfontconfig-dev"])]),
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev"])]),
+
+        .target(name: "HandbillModel"),
+        .target(name: "HandbillSyntax", dependencies: ["HandbillModel", "CCmark", "Yams"]),
+        .target(name: "HandbillStyle", dependencies: ["HandbillModel", "Yams"]),
+        .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo"]),
+        .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo"]),
+        .target(name: "Handbill", dependencies: [
+            "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender",
+        ]),
+        .executableTarget(name: "handbill", dependencies: [
+            "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "HandbillTests", dependencies: ["Handbill"],
+                    resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,31 @@
+import Foundation
+
+/// One document to make: a guidance in one product, variant and language.
+public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
+    public var guidance: String
+    public var product: String
+    public var variant: String
+    public var language: String
+
+    public init(guidance: String, product: String, variant: String, language: String) {
+        self.guidance = guidance
+        self.product = product
+        self.variant = variant
+        self.language = language
+    }
+
+    /// `sextortion-leaflet-a4-standard-en`: the name every output of this job starts with.
+    public var stem: String { "\(guidance)-\(product)-\(variant)-\(language)" }
+
+    public var description: String { stem }
+
+    /// `Output/<guidance>/<stem>.pdf`.
+    public func pdf(in output: URL) -> URL {
+        output.appendingPathComponent(guidance).appendingPathComponent(stem + ".pdf")
+    }
+
+    /// `Output/<guidance>/<stem>-p<N>.png`, N from 1.
+    public func png(in output: URL, page: Int) -> URL {
+        output.appendingPathComponent(guidance).appendingPathComponent("\(stem)-p\(page).png")
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import HandbillLayout
+import HandbillModel
+import HandbillStyle
+
+/// What every build shares: the layouts and the fonts, loaded and checked once.
+public final class Workspace: Sendable {
+    public static let version = "0.1.0"
+
+    public let layouts: LayoutLibrary
+    public let fonts: FontLibrary
+
+    /// `root` is the folder holding `Layouts/` and `Fonts/` (the project folder).
+    public init(layouts: URL, fonts: URL) throws(DiagnosticError) {
+        self.layouts = try LayoutLibrary(folder: layouts)
+        self.fonts = try FontLibrary(folder: fonts)
+    }
+
+    /// The Layouts/ and Fonts/ beside the working directory, or under `$HANDBILL_HOME`.
+    public static func defaultRoot() -> URL {
+        if let home = ProcessInfo.processInfo.environment["HANDBILL_HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home, isDirectory: true)
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    }
+}

@@ -1,0 +1,117 @@
+import HandbillModel
+import HandbillStyle
+
+/// Turns styled blocks into flow slices at a column's width: shapes each paragraph, places its
+/// lines, wraps them in their structure tags, and sets where the flow may break.
+struct BlockComposer {
+    let shaper: TextShaper
+    /// Width of the bar on a callout's reading side.
+    static let calloutBar = 5.0
+
+    func compose(_ blocks: [StyledBlock], width: Double) throws(DiagnosticError) -> [FlowSlice] {
+        var slices: [FlowSlice] = []
+        for block in blocks { slices += try compose(block, width: width) }
+        // A heading keeps its next slice; with the two-line orphan rule that is its first two lines.
+        for index in slices.indices.dropLast() where slices[index].keepsNext {
+            slices[index + 1].breakBefore = false
+        }
+        return slices
+    }
+
+    func compose(_ block: StyledBlock, width: Double) throws(DiagnosticError) -> [FlowSlice] {
+        switch block {
+        case .text(let role, let text, let spaceBefore):
+            return try lines(of: text, role: role, width: width, spaceBefore: spaceBefore)
+        case .list(let items, let indent, let spaceBefore):
+            return try list(items, indent: indent, width: width, spaceBefore: spaceBefore)
+        case .callout(let blocks, let background, let bar, let padding, let spaceBefore):
+            let inset = padding + Self.calloutBar
+            let content = try compose(blocks, width: width - inset - padding)
+            var box = FlowSlice.merged(content, x: inset, y: padding)
+            box.height += 2 * padding
+            box.items = [.open(.artifact), .rect(Rect(x: 0, y: 0, width: width, height: box.height), background),
+                         .rect(Rect(x: 0, y: 0, width: Self.calloutBar, height: box.height), bar), .close(.artifact)]
+                + box.items
+            box.spaceBefore = spaceBefore
+            return [box]
+        case .keepTogether(let blocks, let spaceBefore):
+            var group = FlowSlice.merged(try compose(blocks, width: width))
+            group.spaceBefore = spaceBefore
+            return [group]
+        }
+    }
+
+    /// A paragraph or heading: a slice per line. No page may start or end with a single line of a
+    /// paragraph (orphans and widows), and a heading never splits.
+    func lines(of text: StyledText, role: StructureRole, width: Double, spaceBefore: Double) throws(DiagnosticError) -> [FlowSlice] {
+        let shaped = shaper.shape(text, width: width)
+        try check(shaped, width: width)
+        let count = shaped.lines.count
+        let isHeading = [.h1, .h2, .h3].contains(role)
+        var slices: [FlowSlice] = []
+        for (index, line) in shaped.lines.enumerated() {
+            // Half the leading above the line and half below, as CSS does.
+            let baseline = (shaped.lineHeight - line.ascent - line.descent) / 2 + line.ascent
+            let sizes = Set(shaped.spans.filter {
+                $0.byteStart < line.byteStart + line.byteLength && $0.byteEnd > line.byteStart
+            }.map(\.style.size)).sorted()
+            let item = TextLine(origin: Point(x: line.x, y: baseline), width: line.width, ascent: line.ascent,
+                                descent: line.descent, text: line.text, sizes: sizes, shaped: shaped, lineIndex: index)
+            var items: [PositionedItem] = [.line(item)]
+            if index == 0 { items.insert(.open(role), at: 0) }
+            if index == count - 1 { items.append(.close(role)) }
+            let breakable = isHeading ? false : index >= 2 && count - index >= 2
+            slices.append(FlowSlice(height: shaped.lineHeight, spaceBefore: index == 0 ? spaceBefore : 0,
+                                    breakBefore: index == 0 || breakable, items: items))
+        }
+        if isHeading {
+            slices[0].outline = [(level: role == .h1 ? 1 : role == .h2 ? 2 : 3, title: text.plainText, y: 0)]
+            slices[count - 1].keepsNext = true
+        }
+        return slices
+    }
+
+    /// A list: L > LI > (Lbl, LBody), the label hanging in the indent on the first line's baseline.
+    func list(_ items: [StyledListItem], indent: Double, width: Double, spaceBefore: Double) throws(DiagnosticError) -> [FlowSlice] {
+        var slices: [FlowSlice] = []
+        for (index, item) in items.enumerated() {
+            var content = try compose(item.blocks, width: width - indent).map { $0.offsetBy(x: indent) }
+            guard !content.isEmpty else { continue }
+            let label = shaper.shape(item.label, width: indent)
+            try check(label, width: indent)
+            let baseline = content[0].items.lazy.compactMap { if case .line(let l) = $0 { l.origin.y } else { nil } }.first ?? 0
+            let labelLine = label.lines[0]
+            let labelItem = TextLine(origin: Point(x: 0, y: baseline), width: labelLine.width, ascent: labelLine.ascent,
+                                     descent: labelLine.descent, text: labelLine.text,
+                                     sizes: label.spans.map(\.style.size), shaped: label, lineIndex: 0)
+            content[0].items = [.open(.listItem), .open(.label), .line(labelItem), .close(.label), .open(.listBody)]
+                + content[0].items
+            content[content.count - 1].items += [.close(.listBody), .close(.listItem)]
+            content[0].spaceBefore = index == 0 ? spaceBefore : spaceBefore * 0.6
+            slices += content
+        }
+        guard !slices.isEmpty else { return [] }
+        slices[0].items.insert(.open(.list), at: 0)
+        slices[slices.count - 1].items.append(.close(.list))
+        return slices
+    }
+
+    /// Refuses text that would print wrong: glyphs the fonts lack, or a line that cannot fit.
+    func check(_ shaped: ShapedText, width: Double) throws(DiagnosticError) {
+        if !shaped.missingCharacters.isEmpty {
+            let names = shaped.missingCharacters.map { "U+" + String($0.value, radix: 16, uppercase: true) + " ‘\(Character($0))’" }
+            throw DiagnosticError(.error(
+                "the fonts have no glyph for \(names.joined(separator: ", ")) in “\(excerpt(shaped.text))”",
+                hint: "add a font that covers these characters to Fonts/, or remove them from the text"))
+        }
+        for line in shaped.lines where line.width > width + 0.01 {
+            throw DiagnosticError(.error(
+                "“\(excerpt(line.text))” is \(Int(line.width.rounded()))pt wide and cannot be broken, but the column is \(Int(width))pt",
+                hint: "words, phone numbers and web addresses are never split across lines: shorten the address (the site's home page or a short link) or the word"))
+        }
+    }
+
+    private func excerpt(_ text: String) -> String {
+        text.count > 60 ? String(text.prefix(57)) + "…" : text
+    }
+}

@@ -1,0 +1,86 @@
+import CPangoCairo
+import Foundation
+import HandbillModel
+
+/// The fonts Handbill may use — only the files in `Fonts/` — and the Pango context that measures
+/// text with them.
+///
+/// A private fontconfig configuration holds just those files, so output never depends on the fonts
+/// a machine has. Build one library and reuse it: loading fonts is the slow part of a cold start.
+public final class FontLibrary: @unchecked Sendable {
+    public let folder: URL
+    let config: OpaquePointer
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    /// Family names the configuration holds.
+    public let families: Set<String>
+
+    public init(folder: URL) throws(DiagnosticError) {
+        self.folder = folder
+        guard let config = FcConfigCreate() else {
+            throw DiagnosticError(.error("fontconfig could not start (out of memory?)"))
+        }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { [".ttf", ".otf", ".ttc"].contains(where: $0.lowercased().hasSuffix) }.sorted()
+        guard !files.isEmpty else {
+            FcConfigDestroy(config)
+            throw DiagnosticError(.error("no fonts in \(folder.relativePath)",
+                                         hint: "run handbill from the project folder, or pass --fonts DIR"))
+        }
+        var problems: [Diagnostic] = []
+        for file in files where FcConfigAppFontAddFile(config, folder.appendingPathComponent(file).path) == 0 {
+            problems.append(.error("\(folder.appendingPathComponent(file).relativePath) is not a font fontconfig can read",
+                                   hint: "replace it with a TrueType or OpenType file, or remove it"))
+        }
+        guard problems.isEmpty else {
+            FcConfigDestroy(config)
+            throw DiagnosticError(problems)
+        }
+        self.config = config
+        families = Self.familyNames(in: config)
+
+        fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
+        pango_fc_font_map_set_config(OpaquePointer(fontMap), config)
+        context = pango_font_map_create_context(fontMap)
+        // Measure exactly as the PDF will draw: no hinting, no rounding, 1 unit = 1 point.
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+        FcConfigDestroy(config)
+    }
+
+    /// Refuses a family the library does not hold, rather than let fontconfig substitute another.
+    public func require(family: String, for user: String) throws(DiagnosticError) {
+        guard families.contains(family) else {
+            throw DiagnosticError(.error(
+                "\(user) asks for the font `\(family)`, which is not in \(folder.relativePath)",
+                hint: "the fonts there are: \(families.sorted().joined(separator: ", ")); add the font's files and licence to \(folder.relativePath)"))
+        }
+    }
+
+    private static func familyNames(in config: OpaquePointer) -> Set<String> {
+        let pattern = FcPatternCreate()
+        let objects = FcObjectSetCreate()
+        FcObjectSetAdd(objects, FC_FAMILY)
+        defer { FcPatternDestroy(pattern); FcObjectSetDestroy(objects) }
+        guard let list = FcFontList(config, pattern, objects) else { return [] }
+        defer { FcFontSetDestroy(list) }
+        var names: Set<String> = []
+        for index in 0..<Int(list.pointee.nfont) {
+            var value: UnsafeMutablePointer<FcChar8>?
+            if FcPatternGetString(list.pointee.fonts[index], FC_FAMILY, 0, &value) == FcResultMatch, let value {
+                names.insert(String(cString: value))
+            }
+        }
+        return names
+    }
+}

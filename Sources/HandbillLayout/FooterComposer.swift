@@ -1,0 +1,38 @@
+import HandbillModel
+import HandbillStyle
+
+/// The running footer: "Page 1 of 2 · publisher · source · date", at the foot of every page, at the
+/// variant's footer size (large print: 16pt or more, like the body). It is an artifact, not content.
+struct FooterComposer {
+    let shaper: TextShaper
+    let document: StyledDocument
+
+    private var width: Double { document.page.textWidth }
+
+    private func text(page: Int, of pages: Int) -> StyledText {
+        // Each piece stays whole (an address is never split); lines break only between pieces.
+        let pieces = [document.strings.pageNumber(page, of: pages)] + document.footer.details
+        let style = document.footer.style
+        let runs = pieces.enumerated().flatMap { index, piece in
+            (index == 0 ? [] : [StyledRun("  ·  ", style: style)]) + [StyledRun(piece, style: style, unbreakable: true)]
+        }
+        return StyledText(runs: runs,
+                          lineHeight: document.footer.style.size * min(document.footer.leading, 1.3))
+    }
+
+    /// Height reserved for the footer: measured with wide page numbers, so every page's fits.
+    func height() throws(DiagnosticError) -> Double {
+        let shaped = shaper.shape(text(page: 88, of: 88), width: width)
+        try BlockComposer(shaper: shaper).check(shaped, width: width)
+        return Double(shaped.lines.count) * shaped.lineHeight
+    }
+
+    func items(page: Int, of pages: Int) throws(DiagnosticError) -> [PositionedItem] {
+        let slices = try BlockComposer(shaper: shaper).lines(of: text(page: page, of: pages), role: .artifact,
+                                                             width: width, spaceBefore: 0)
+        let block = FlowSlice.merged(slices)
+        let top = document.page.height - document.page.bottom - block.height
+        // `lines` wrapped the footer in an artifact "tag"; keep just that, no heading or paragraph role.
+        return block.items.map { $0.offsetBy(x: document.page.left, y: top) }
+    }
+}

@@ -1,0 +1,93 @@
+import HandbillModel
+import HandbillStyle
+
+/// What layout hands to render: pages of positioned items, in reading order, with the structure
+/// tags that say what each item is. Coordinates are PDF points from the page's top-left corner.
+public struct PositionedDocument: Sendable {
+    public var metadata: DocumentMetadata
+    public var pages: [PositionedPage]
+    /// One entry per heading, for the PDF's bookmark outline.
+    public var outline: [OutlineEntry]
+    public var background: Colour
+}
+
+public struct PositionedPage: Sendable {
+    public var width: Double
+    public var height: Double
+    /// Items in reading order; tags open and close around what they hold.
+    public var items: [PositionedItem]
+
+    /// Every line of text on the page.
+    public var lines: [TextLine] {
+        items.compactMap { if case .line(let line) = $0 { line } else { nil } }
+    }
+}
+
+public struct OutlineEntry: Equatable, Sendable {
+    public var level: Int
+    public var title: String
+    /// 0-based page index, and the heading's top on it.
+    public var page: Int
+    public var y: Double
+}
+
+public struct Point: Equatable, Sendable {
+    public var x: Double, y: Double
+    public init(x: Double, y: Double) { self.x = x; self.y = y }
+}
+
+public struct Rect: Equatable, Sendable {
+    public var x: Double, y: Double, width: Double, height: Double
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+}
+
+public enum PositionedItem: Sendable {
+    /// Opens a structure element; everything until its `close` belongs to it.
+    case open(StructureRole)
+    case close(StructureRole)
+    case line(TextLine)
+    /// A filled rectangle: decoration, always inside an artifact.
+    case rect(Rect, Colour)
+
+    func offsetBy(x dx: Double, y dy: Double) -> PositionedItem {
+        switch self {
+        case .open, .close: return self
+        case .line(var line):
+            line.origin.x += dx
+            line.origin.y += dy
+            return .line(line)
+        case .rect(let rect, let colour):
+            return .rect(Rect(x: rect.x + dx, y: rect.y + dy, width: rect.width, height: rect.height), colour)
+        }
+    }
+}
+
+/// One line of shaped text at its place on the page.
+public struct TextLine: Sendable {
+    /// Left end of the baseline.
+    public var origin: Point
+    public var width: Double
+    public var ascent: Double, descent: Double
+    /// The line's characters, as a reader gets them.
+    public var text: String
+    /// The type sizes used on the line (a run at each).
+    public var sizes: [Double]
+    public let shaped: ShapedText
+    public let lineIndex: Int
+
+    /// The box the line's glyphs can take up.
+    public var bounds: Rect { Rect(x: origin.x, y: origin.y - ascent, width: width, height: ascent + descent) }
+
+    /// Calls `body` with each glyph run, its absolute x, and the span it draws. Render's entry point.
+    public func forEachRun(_ body: (GlyphRun) -> Void) {
+        shaped.forEachRun(inLine: lineIndex) { run, x in
+            let offset = Int(run.pointee.item.pointee.offset)
+            body(GlyphRun(item: run, text: shaped.pangoText, x: origin.x + x, baseline: origin.y,
+                          span: shaped.span(at: offset)))
+        }
+    }
+}

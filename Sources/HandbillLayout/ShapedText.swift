@@ -1,0 +1,108 @@
+import CPangoCairo
+import HandbillStyle
+
+/// A paragraph shaped and broken into lines by Pango at a given width.
+///
+/// Layout reads its line metrics to place lines; render draws its glyph runs. Nothing else touches
+/// the Pango layout it owns.
+public final class ShapedText: @unchecked Sendable {
+    /// One line as Pango broke it.
+    public struct Line: Equatable, Sendable {
+        /// UTF-8 byte range of the line in `text`.
+        public var byteStart: Int, byteLength: Int
+        /// Offset of the line's left edge from the paragraph's, from alignment.
+        public var x: Double
+        public var width: Double
+        public var ascent: Double, descent: Double
+        /// The line's characters.
+        public var text: String
+    }
+
+    /// What each byte range of the text is: its style and link.
+    public struct Span: Equatable, Sendable {
+        public var byteStart: Int, byteEnd: Int
+        public var style: TextStyle
+        public var link: String?
+    }
+
+    let layout: OpaquePointer
+    public let text: String
+    public let spans: [Span]
+    public let lines: [Line]
+    public let lineHeight: Double
+    /// Glyphs the fonts do not have (drawn as empty boxes if we let them).
+    public let unknownGlyphs: Int
+
+    init(layout: OpaquePointer, text: String, spans: [Span], lineHeight: Double) {
+        self.layout = layout
+        self.text = text
+        self.spans = spans
+        self.lineHeight = lineHeight
+        unknownGlyphs = Int(pango_layout_get_unknown_glyphs_count(layout))
+        var lines: [Line] = []
+        let utf8 = Array(text.utf8)
+        let iterator = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iterator) }
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iterator) else { break }
+            var ink = PangoRectangle(), logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, &ink, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iterator))
+            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
+            let bytes = utf8[start..<min(start + length, utf8.count)]
+            lines.append(Line(
+                byteStart: start, byteLength: length, x: pangoPoints(logical.x), width: pangoPoints(logical.width),
+                ascent: (baseline - Double(logical.y)) / Double(PANGO_SCALE),
+                descent: Double(logical.y + logical.height - Int32(baseline)) / Double(PANGO_SCALE),
+                text: String(decoding: bytes, as: UTF8.self)))
+        } while pango_layout_iter_next_line(iterator) != 0
+        self.lines = lines
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    /// The span a byte of the text belongs to.
+    public func span(at byte: Int) -> Span? {
+        spans.first { $0.byteStart <= byte && byte < $0.byteEnd }
+    }
+
+    /// Calls `body` with each glyph run of line `index`, left to right, and its x offset from the
+    /// line's start, in points. Render uses this; it never re-shapes.
+    func forEachRun(inLine index: Int, _ body: (UnsafeMutablePointer<PangoGlyphItem>, Double) -> Void) {
+        guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { return }
+        var x = 0.0
+        var node = line.pointee.runs
+        while let current = node {
+            let run = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+            body(run, x)
+            x += pangoPoints(pango_glyph_string_get_width(run.pointee.glyphs))
+            node = current.pointee.next
+        }
+    }
+
+    /// The layout's own copy of the text, which glyph runs index into.
+    var pangoText: UnsafePointer<CChar> { pango_layout_get_text(layout) }
+}
+
+func pangoPoints(_ units: Int32) -> Double { Double(units) / Double(PANGO_SCALE) }
+
+extension ShapedText {
+    /// Characters that came out as Pango's unknown-glyph boxes: tofu.
+    public var missingCharacters: [Unicode.Scalar] {
+        guard unknownGlyphs > 0 else { return [] }
+        var found: [Unicode.Scalar] = []
+        for index in lines.indices {
+            forEachRun(inLine: index) { run, _ in
+                let glyphs = run.pointee.glyphs.pointee
+                for g in 0..<Int(glyphs.num_glyphs) {
+                    let glyph = glyphs.glyphs[g].glyph
+                    if glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0,
+                       let scalar = Unicode.Scalar(glyph & ~PANGO_GLYPH_UNKNOWN_FLAG), !found.contains(scalar) {
+                        found.append(scalar)
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,59 @@
+import CPangoCairo
+import HandbillModel
+import HandbillStyle
+
+/// Shapes styled text with Pango: one call per paragraph, at the width it must fit.
+struct TextShaper {
+    let fonts: FontLibrary
+    let family: String
+    let language: String
+    let hyphenate: Bool
+
+    func shape(_ styled: StyledText, width: Double) -> ShapedText {
+        let layout = pango_layout_new(fonts.context)!
+        var text = ""
+        var spans: [ShapedText.Span] = []
+        let attributes = pango_attr_list_new()
+        defer { pango_attr_list_unref(attributes) }
+        for run in styled.runs {
+            let start = text.utf8.count
+            text += run.text
+            let end = text.utf8.count
+            spans.append(.init(byteStart: start, byteEnd: end, style: run.style, link: run.link))
+            func add(_ attribute: UnsafeMutablePointer<PangoAttribute>?) {
+                guard let attribute else { return }
+                attribute.pointee.start_index = guint(start)
+                attribute.pointee.end_index = guint(end)
+                pango_attr_list_insert(attributes, attribute)
+            }
+            add(pango_attr_size_new_absolute(Int32((run.style.size * Double(PANGO_SCALE)).rounded())))
+            if run.style.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
+            if run.style.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
+            if run.unbreakable { add(pango_attr_allow_breaks_new(0)) }
+            // Colour does not change shaping, but it splits glyph runs where the style or link changes.
+            let c = run.style.colour
+            add(pango_attr_foreground_new(guint16(c.red * 65535), guint16(c.green * 65535), guint16(c.blue * 65535)))
+        }
+        let whole = { (attribute: UnsafeMutablePointer<PangoAttribute>?) in
+            guard let attribute else { return }
+            attribute.pointee.start_index = 0
+            attribute.pointee.end_index = guint.max  // PANGO_ATTR_INDEX_TO_TEXT_END
+            pango_attr_list_insert(attributes, attribute)
+        }
+        whole(pango_attr_insert_hyphens_new(hyphenate ? 1 : 0))
+        whole(pango_attr_language_new(pango_language_from_string(language)))
+
+        let description = pango_font_description_new()
+        pango_font_description_set_family(description, family)
+        pango_font_description_set_absolute_size(description, Double(styled.runs.first?.style.size ?? 12) * Double(PANGO_SCALE))
+        pango_layout_set_font_description(layout, description)
+        pango_font_description_free(description)
+
+        pango_layout_set_text(layout, text, Int32(text.utf8.count))
+        pango_layout_set_attributes(layout, attributes)
+        pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded(.down)))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        return ShapedText(layout: layout, text: text, spans: spans, lineHeight: styled.lineHeight)
+    }
+}

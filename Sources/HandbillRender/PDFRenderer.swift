@@ -1,0 +1,62 @@
+import CPangoCairo
+import HandbillLayout
+import HandbillModel
+
+/// What goes into the PDF besides the pages.
+public struct PDFOptions: Sendable {
+    /// The program named as the PDF's creator.
+    public var creator: String
+    /// Creation and modification date, ISO 8601 (`2026-11-25T00:00:00Z`); an input, never the clock,
+    /// so the same source gives the same file.
+    public var date: String
+
+    public init(creator: String, date: String) {
+        self.creator = creator
+        self.date = date
+    }
+}
+
+/// Writes a positioned document as a tagged PDF with Cairo: real text in embedded subset fonts,
+/// structure tags, links, a bookmark outline and document metadata.
+public enum PDFRenderer {
+    public static func render(_ document: PositionedDocument, options: PDFOptions, to path: String) throws(DiagnosticError) {
+        guard let first = document.pages.first else { return }
+        let surface = cairo_pdf_surface_create(path, first.width, first.height)!
+        defer { cairo_surface_destroy(surface) }
+        try check(cairo_surface_status(surface), writing: path)
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        let meta = document.metadata
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta.publisher)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, meta.summary ?? meta.title)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, meta.keywords.joined(separator: ", "))
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, options.creator)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, options.date)
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, options.date)
+        addOutline(document.outline, to: surface)
+
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        let drawer = PageDrawer(cr: cr)
+        for page in document.pages {
+            cairo_pdf_surface_set_size(surface, page.width, page.height)
+            drawer.draw(page, background: document.background)
+            cairo_show_page(cr)
+        }
+        try check(cairo_status(cr), writing: path)
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface), writing: path)
+    }
+
+    /// Bookmarks from the headings, nested by level.
+    private static func addOutline(_ entries: [OutlineEntry], to surface: OpaquePointer) {
+        var parents: [(level: Int, id: Int32)] = []
+        for entry in entries {
+            while let last = parents.last, last.level >= entry.level { parents.removeLast() }
+            let parent = parents.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+            let target = "page=\(entry.page + 1) pos=[0 \(Int(entry.y))]"
+            let id = cairo_pdf_surface_add_outline(surface, parent, entry.title, target, CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            parents.append((entry.level, id))
+        }
+    }
+}

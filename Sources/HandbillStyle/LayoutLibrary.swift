@@ -1,0 +1,112 @@
+import Foundation
+import HandbillModel
+import Yams
+
+/// Everything in `Layouts/`: products, variants and the per-language strings, each checked when read.
+///
+/// Adding a product or variant means adding a YAML file; a file that breaks a rule is refused with
+/// its name and what to change.
+public struct LayoutLibrary: Sendable {
+    public let folder: URL
+    public let products: [String: Product]
+    public let variants: [String: Variant]
+    public let languages: [String: LanguageStrings]
+
+    public init(folder: URL) throws(DiagnosticError) {
+        self.folder = folder
+        var problems: [Diagnostic] = []
+        products = Self.read(Product.self, in: folder.appendingPathComponent("products"), into: &problems) {
+            $0.problems()
+        }
+        variants = Self.read(Variant.self, in: folder.appendingPathComponent("variants"), into: &problems) {
+            $0.standard.violations(of: $0)
+        }
+        languages = Self.read(LanguageStrings.self, in: folder.appendingPathComponent("languages"), into: &problems) {
+            $0.problems()
+        }
+        if problems.isEmpty && products.isEmpty {
+            problems.append(.error("no products in \(folder.relativePath)/products",
+                                   hint: "run handbill from the project folder, or pass --layouts DIR"))
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+    }
+
+    /// The product built when none is asked for.
+    public var defaultProduct: Product? {
+        products.values.first(where: \.isDefault) ?? products.values.sorted { $0.name < $1.name }.first
+    }
+
+    public func product(_ name: String) throws(DiagnosticError) -> Product {
+        guard let product = products[name] else { throw unknown("product", name, known: products.keys) }
+        return product
+    }
+
+    public func variant(_ name: String) throws(DiagnosticError) -> Variant {
+        guard let variant = variants[name] else { throw unknown("variant", name, known: variants.keys) }
+        return variant
+    }
+
+    public func language(_ tag: String) throws(DiagnosticError) -> LanguageStrings {
+        guard let strings = languages[tag] else {
+            throw DiagnosticError(.error("no strings for language `\(tag)` in \(folder.relativePath)/languages",
+                                         hint: "add \(folder.relativePath)/languages/\(tag).yaml (copy en.yaml and translate it)"))
+        }
+        return strings
+    }
+
+    private func unknown(_ what: String, _ name: String, known: Dictionary<String, some Any>.Keys) -> DiagnosticError {
+        DiagnosticError(.error("unknown \(what) `\(name)`",
+                               hint: "the \(what)s are: \(known.sorted().joined(separator: ", ")) (see `handbill list`)"))
+    }
+
+    /// Reads every `*.yaml` in `folder` as `T`, keyed by file name; the file's `name:` must match it.
+    private static func read<T: Decodable>(_ type: T.Type, in folder: URL, into problems: inout [Diagnostic],
+                                           rules: (T) -> [String]) -> [String: T] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var result: [String: T] = [:]
+        for fileName in files.sorted() where fileName.hasSuffix(".yaml") {
+            let file = folder.appendingPathComponent(fileName)
+            let key = String(fileName.dropLast(5))
+            do {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                let value = try YAMLDecoder().decode(T.self, from: text)
+                if let named = (value as? any Named)?.name, named != key {
+                    problems.append(.error("`name: \(named)` does not match the file name", at: SourceLocation(file: file.relativePath, line: 1),
+                                           hint: "rename the file to \(named).yaml or set `name: \(key)`"))
+                }
+                let broken = rules(value)
+                for rule in broken {
+                    problems.append(.error(rule, at: SourceLocation(file: file.relativePath, line: 1),
+                                           hint: "fix the layout file; the rules are in ../shared/standards.md"))
+                }
+                if broken.isEmpty { result[key] = value }
+            } catch let error as DecodingError {
+                problems.append(.error(describe(error), at: SourceLocation(file: file.relativePath, line: 1)))
+            } catch {
+                problems.append(.error("cannot read it: \(error)", at: SourceLocation(file: file.relativePath, line: 1)))
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String { codingPath.map(\.stringValue).joined(separator: ".") }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context.codingPath)
+            return "missing `\(parent.isEmpty ? "" : parent + ".")\(key.stringValue)`"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "`\(path(context.codingPath))` has the wrong kind of value: \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return "`\(path(context.codingPath))`: \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Layout files carry their own name, which must match the file's.
+protocol Named { var name: String { get } }
+extension Product: Named {}
+extension Variant: Named {}
+extension LanguageStrings: Named {}

@@ -1,0 +1,118 @@
+import HandbillModel
+
+/// A document with a product and variant applied: every run of text knows its size, weight and
+/// colour, every block its spacing. Layout reads only this; it never looks at the variant.
+public struct StyledDocument: Sendable {
+    public var metadata: DocumentMetadata
+    public var productName: String
+    public var variantName: String
+    public var page: PageGeometry
+    public var fontFamily: String
+    public var hyphenate: Bool
+    public var background: Colour
+    /// Colour of decoration: the rule under the title.
+    public var accent: Colour
+    public var title: StyledText
+    public var summary: StyledText?
+    public var blocks: [StyledBlock]
+    public var footer: Footer
+    public var strings: LanguageStrings
+
+    /// The running footer: page number, publisher, source and date on every page.
+    public struct Footer: Sendable {
+        public var style: TextStyle
+        public var leading: Double
+        /// Everything but the page number, already in words.
+        public var details: [String]
+    }
+}
+
+/// Page size, margins and columns, in points.
+public struct PageGeometry: Equatable, Sendable {
+    public var width: Double
+    public var height: Double
+    public var top: Double, bottom: Double, left: Double, right: Double
+    public var columns: Int
+    public var gutter: Double
+    public var footerGap: Double
+    public var bleed: Double
+
+    /// Width of one column of text.
+    public var columnWidth: Double {
+        (width - left - right - gutter * Double(columns - 1)) / Double(columns)
+    }
+
+    /// Width of the text area across all columns.
+    public var textWidth: Double { width - left - right }
+}
+
+public struct TextStyle: Equatable, Hashable, Sendable {
+    public var size: Double
+    public var bold: Bool
+    public var italic: Bool
+    public var colour: Colour
+
+    public init(size: Double, bold: Bool = false, italic: Bool = false, colour: Colour) {
+        self.size = size
+        self.bold = bold
+        self.italic = italic
+        self.colour = colour
+    }
+}
+
+/// A run of text in one style.
+public struct StyledRun: Equatable, Sendable {
+    public var text: String
+    public var style: TextStyle
+    /// The address this run links to.
+    public var link: String?
+    /// Phone numbers and addresses: never split across two lines.
+    public var unbreakable: Bool
+
+    public init(_ text: String, style: TextStyle, link: String? = nil, unbreakable: Bool = false) {
+        self.text = text
+        self.style = style
+        self.link = link
+        self.unbreakable = unbreakable
+    }
+}
+
+/// A paragraph's worth of runs and its line spacing.
+public struct StyledText: Equatable, Sendable {
+    public var runs: [StyledRun]
+    /// Baseline-to-baseline distance, in points.
+    public var lineHeight: Double
+
+    public init(runs: [StyledRun], lineHeight: Double) {
+        self.runs = runs
+        self.lineHeight = lineHeight
+    }
+
+    public var plainText: String { runs.map(\.text).joined() }
+}
+
+/// The structure role a block gets in the tagged PDF.
+public enum StructureRole: String, Sendable {
+    case document = "Document", h1 = "H1", h2 = "H2", h3 = "H3", paragraph = "P", list = "L", listItem = "LI",
+         label = "Lbl", listBody = "LBody", link = "Link"
+    /// Decoration and running footers: no part of the content. Cairo 1.16 rejects an `Artifact` tag
+    /// (and any non-standard name), so they go in the standard `Private` grouping element, which
+    /// the finishing stage turns into `/Artifact` marked content.
+    case artifact = "Private"
+}
+
+public indirect enum StyledBlock: Equatable, Sendable {
+    /// A heading (H2, H3) or paragraph (P).
+    case text(role: StructureRole, StyledText, spaceBefore: Double)
+    case list(items: [StyledListItem], indent: Double, spaceBefore: Double)
+    /// The key message: a box with a coloured background and bar on its reading side.
+    case callout(blocks: [StyledBlock], background: Colour, bar: Colour, padding: Double, spaceBefore: Double)
+    /// Blocks that must stay together on one page (a help service).
+    case keepTogether([StyledBlock], spaceBefore: Double)
+}
+
+public struct StyledListItem: Equatable, Sendable {
+    /// The bullet or number.
+    public var label: StyledText
+    public var blocks: [StyledBlock]
+}

@@ -1,0 +1,147 @@
+import HandbillModel
+
+/// Applies a product and a variant to a document.
+///
+/// Paper cannot follow a link, so every link whose words are not already its address is followed
+/// by the address in brackets; phone numbers and addresses are marked unbreakable.
+public struct Styler: Sendable {
+    public let product: Product
+    public let variant: Variant
+    public let strings: LanguageStrings
+
+    public init(product: Product, variant: Variant, strings: LanguageStrings) {
+        self.product = product
+        self.variant = variant
+        self.strings = strings
+    }
+
+    public func style(_ document: Document) -> StyledDocument {
+        let sizes = variant.sizes, colours = variant.colours
+        let body = TextStyle(size: sizes.body, colour: colours.text)
+        let meta = document.metadata
+        var blocks = document.blocks.map { style($0, base: body, isFirst: false) }
+        blocks += services(document)
+        let margins = product.marginsMM
+        return StyledDocument(
+            metadata: meta, productName: product.name, variantName: variant.name,
+            page: PageGeometry(
+                width: points(mm: product.pageMM.width), height: points(mm: product.pageMM.height),
+                top: points(mm: margins.top), bottom: points(mm: margins.bottom),
+                left: points(mm: margins.left), right: points(mm: margins.right),
+                columns: min(variant.columns ?? product.columns, product.columns),
+                gutter: points(mm: product.gutterMM), footerGap: points(mm: product.footerGapMM),
+                bleed: points(mm: product.bleedMM)),
+            fontFamily: variant.font, hyphenate: variant.hyphenate,
+            background: colours.background, accent: colours.accent,
+            title: text([.text(meta.title)], TextStyle(size: sizes.title, bold: true, colour: colours.heading)),
+            summary: meta.summary.map { text([.text($0)], TextStyle(size: sizes.lead, colour: colours.text)) },
+            blocks: blocks,
+            footer: .init(style: TextStyle(size: sizes.footer, colour: colours.footer), leading: variant.leading,
+                          details: [meta.publisher, Address.display(meta.source), strings.date(iso: meta.date)]),
+            strings: strings)
+    }
+
+    private var paragraphGap: Double { variant.paragraphSpace * variant.sizes.body }
+
+    private func style(_ block: Block, base: TextStyle, isFirst: Bool) -> StyledBlock {
+        let sizes = variant.sizes, colours = variant.colours
+        let gap = isFirst ? 0 : paragraphGap
+        switch block {
+        case .heading(let level, let content):
+            let size = level == 2 ? sizes.h2 : sizes.h3
+            let style = TextStyle(size: size, bold: true, colour: colours.heading)
+            return .text(role: level == 2 ? .h2 : .h3, text(content, style), spaceBefore: isFirst ? 0 : size * 0.9)
+        case .paragraph(let content):
+            return .text(role: .paragraph, text(content, base), spaceBefore: gap)
+        case .list(let ordered, let start, let items):
+            let styled = items.enumerated().map { index, blocks in
+                let label = ordered ? "\(start + index)." : "•"
+                return StyledListItem(
+                    label: text([.text(label)], TextStyle(size: base.size, bold: ordered, colour: base.colour)),
+                    blocks: blocks.enumerated().map { style($1, base: base, isFirst: $0 == 0) })
+            }
+            return .list(items: styled, indent: variant.listIndent * base.size, spaceBefore: gap)
+        case .callout(let blocks):
+            let calloutBase = TextStyle(size: base.size * 1.15, colour: colours.calloutText)
+            return .callout(blocks: blocks.enumerated().map { style($1, base: calloutBase, isFirst: $0 == 0) },
+                            background: colours.calloutBackground, bar: colours.accent,
+                            padding: base.size * 0.8, spaceBefore: gap)
+        }
+    }
+
+    /// The help block: a heading, then each service kept together with its phone number large.
+    private func services(_ document: Document) -> [StyledBlock] {
+        guard !document.services.isEmpty else { return [] }
+        let sizes = variant.sizes, colours = variant.colours
+        let body = TextStyle(size: sizes.body, colour: colours.text)
+        var blocks: [StyledBlock] = [
+            .text(role: .h2, text([.text(document.servicesTitle)], TextStyle(size: sizes.h2, bold: true, colour: colours.heading)),
+                  spaceBefore: sizes.h2 * 0.9),
+        ]
+        for service in document.services {
+            var parts: [StyledBlock] = [
+                .text(role: .h3, text([.text(service.name)], TextStyle(size: sizes.h3, bold: true, colour: colours.heading)),
+                      spaceBefore: 0),
+            ]
+            if let phone = service.phone {
+                let number = TextStyle(size: sizes.phone, bold: true, colour: colours.text)
+                parts.append(.text(role: .paragraph, StyledText(
+                    runs: [StyledRun(strings.phone + " ", style: body), StyledRun(phone, style: number, unbreakable: true)],
+                    lineHeight: sizes.phone * variant.leading), spaceBefore: 0))
+            }
+            if let audience = service.audience {
+                parts.append(.text(role: .paragraph, text([.text(audience)], body), spaceBefore: 0))
+            }
+            if let url = service.url {
+                let link = TextStyle(size: sizes.body, bold: true, colour: colours.link)
+                parts.append(.text(role: .paragraph, StyledText(
+                    runs: [StyledRun(strings.web + " ", style: body),
+                           StyledRun(Address.display(url), style: link, link: url, unbreakable: true)],
+                    lineHeight: sizes.body * variant.leading), spaceBefore: 0))
+            }
+            blocks.append(.keepTogether(parts, spaceBefore: paragraphGap * 1.5))
+        }
+        return blocks
+    }
+
+    /// Styles inline content; the line height follows the largest type in it.
+    func text(_ content: [Inline], _ base: TextStyle) -> StyledText {
+        var runs: [StyledRun] = []
+        append(content, style: base, link: nil, to: &runs)
+        let largest = runs.map(\.style.size).max() ?? base.size
+        return StyledText(runs: runs, lineHeight: largest * variant.leading)
+    }
+
+    private func append(_ content: [Inline], style: TextStyle, link: String?, to runs: inout [StyledRun]) {
+        for inline in content {
+            switch inline {
+            case .text(let text):
+                runs += PhoneNumbers.split(text).map { StyledRun($0.text, style: style, link: link, unbreakable: $0.isPhone) }
+            case .lineBreak:
+                runs.append(StyledRun("\u{2028}", style: style, link: link))
+            case .strong(let inner):
+                append(inner, style: bolder(style), link: link, to: &runs)
+            case .emphasis(let inner):
+                var emphasised = style
+                if variant.emphasis == .italic { emphasised.italic = true } else { emphasised.bold = true }
+                append(inner, style: emphasised, link: link, to: &runs)
+            case .link(let url, let inner):
+                var linkStyle = style
+                linkStyle.colour = variant.colours.link
+                append(inner, style: linkStyle, link: url, to: &runs)
+                let address = Address.display(url)
+                if !inner.plainText.lowercased().contains(address.lowercased()) {
+                    runs.append(StyledRun(" (", style: linkStyle, link: url))
+                    runs.append(StyledRun(address, style: linkStyle, link: url, unbreakable: true))
+                    runs.append(StyledRun(")", style: linkStyle, link: url))
+                }
+            }
+        }
+    }
+
+    private func bolder(_ style: TextStyle) -> TextStyle {
+        var bold = style
+        bold.bold = true
+        return bold
+    }
+}

@@ -1,0 +1,206 @@
+import HandbillModel
+import Yams
+
+/// The YAML front matter of a guidance file: document metadata and the help services.
+struct FrontMatter {
+    var metadata: DocumentMetadata
+    var servicesTitle: String
+    var services: [HelpService]
+
+    static let documentKeys = ["title", "summary", "language", "publisher", "source", "date", "keywords",
+                               "services-title", "services"]
+    static let serviceKeys = ["name", "phone", "url", "for"]
+
+    /// Reads the front matter, collecting every problem with its line in the file.
+    init(_ source: SourceText) throws(DiagnosticError) {
+        let reader = NodeReader(source: source)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: source.frontMatter) else {
+                throw DiagnosticError(.error("the front matter is empty", at: reader.location(line: 1),
+                                             hint: "give at least `title:` and `language:`"))
+            }
+            root = node
+        } catch let error as DiagnosticError {
+            throw error
+        } catch let error as YamlError {
+            throw DiagnosticError(reader.diagnostic(for: error))
+        } catch {
+            throw DiagnosticError(.error("the front matter is not valid YAML: \(error)", at: reader.location(line: 1)))
+        }
+        guard let mapping = root.mapping else {
+            throw DiagnosticError(.error("the front matter must be a list of `key: value` lines",
+                                         at: reader.location(of: root)))
+        }
+        var problems: [Diagnostic] = []
+        reader.checkKeys(mapping, allowed: Self.documentKeys, what: "front-matter key", into: &problems)
+
+        func text(_ key: String, required: Bool) -> String? {
+            reader.string(mapping, key, required: required, context: mapping, into: &problems)
+        }
+        let title = text("title", required: true)
+        let language = text("language", required: true)
+        let date = text("date", required: true)
+        if let language, !Self.isLanguageTag(language) {
+            problems.append(.error("`language: \(language)` is not a BCP 47 language tag",
+                                   at: reader.location(of: mapping["language"]),
+                                   hint: "write a tag such as `en`, `pl`, `gd` or `zh-Hant`"))
+        }
+        if let date, !Self.isISODate(date) {
+            problems.append(.error("`date: \(date)` is not a date written YYYY-MM-DD",
+                                   at: reader.location(of: mapping["date"]), hint: "for example `date: 2026-11-25`"))
+        }
+        var keywords: [String] = []
+        if let node = mapping["keywords"] {
+            if let list = node.sequence, list.allSatisfy({ $0.scalar != nil }) {
+                keywords = list.compactMap { $0.scalar?.string }
+            } else {
+                problems.append(.error("`keywords` must be a list of words", at: reader.location(of: node),
+                                       hint: "for example `keywords: [sextortion, online safety]`"))
+            }
+        }
+        metadata = DocumentMetadata(
+            title: title ?? "", summary: text("summary", required: false), language: language ?? "",
+            publisher: text("publisher", required: true) ?? "", source: text("source", required: true) ?? "",
+            date: date ?? "", keywords: keywords)
+        servicesTitle = text("services-title", required: false) ?? "Where to get help"
+        services = []
+        if let node = mapping["services"] {
+            if let list = node.sequence {
+                for item in list { if let service = reader.service(item, into: &problems) { services.append(service) } }
+            } else {
+                problems.append(.error("`services` must be a list of services, each starting with `- name:`",
+                                       at: reader.location(of: node)))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+    }
+
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy(\.isASCIILetter) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit } }
+    }
+
+    static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}
+
+extension Character {
+    var isASCIILetter: Bool { isASCII && isLetter }
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// Reads YAML nodes into values, turning each problem into a diagnostic at the node's line in the file.
+private struct NodeReader {
+    let source: SourceText
+
+    func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: source.file, line: source.frontMatterFirstLine + line - 1, column: column)
+    }
+
+    func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return location(line: 1) }
+        return location(line: mark.line, column: mark.column)
+    }
+
+    func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return .error("the front matter is not valid YAML: \(problem)",
+                          at: location(line: mark.line, column: mark.column),
+                          hint: "check the indentation and the `:` after each key; quote text that contains `: ` or starts with a symbol")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return .error("the front matter repeats \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
+                          at: location(line: 1), hint: "give each key once")
+        default:
+            return .error("the front matter is not valid YAML: \(error)", at: location(line: 1))
+        }
+    }
+
+    func checkKeys(_ mapping: Node.Mapping, allowed: [String], what: String, into problems: inout [Diagnostic]) {
+        for (key, _) in mapping {
+            let name = key.scalar?.string ?? "\(key)"
+            guard !allowed.contains(name) else { continue }
+            let nearest = allowed.min { editDistance($0, name) < editDistance($1, name) }
+            let hint = nearest.flatMap { editDistance($0, name) <= 3 ? "did you mean `\($0)`?" : nil }
+                ?? "the keys are: \(allowed.joined(separator: ", "))"
+            problems.append(.error("unknown \(what) `\(name)`", at: location(of: key), hint: hint))
+        }
+    }
+
+    func string(_ mapping: Node.Mapping, _ key: String, required: Bool, context: Node.Mapping,
+                into problems: inout [Diagnostic]) -> String? {
+        guard let node = mapping[key] else {
+            if required {
+                problems.append(.error("missing `\(key):`", at: location(of: Node.mapping(context)),
+                                       hint: "add a line `\(key): …`"))
+            }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            problems.append(.error("`\(key)` must be text, not a list or a mapping", at: location(of: node)))
+            return nil
+        }
+        let value = scalar.string.trimmingWhitespace
+        if value.isEmpty && required {
+            problems.append(.error("`\(key)` is empty", at: location(of: node), hint: "write the \(key) after the colon"))
+            return nil
+        }
+        return value.isEmpty ? nil : value
+    }
+
+    func service(_ node: Node, into problems: inout [Diagnostic]) -> HelpService? {
+        guard let mapping = node.mapping else {
+            problems.append(.error("each service must be a mapping starting with `- name:`", at: location(of: node)))
+            return nil
+        }
+        checkKeys(mapping, allowed: FrontMatter.serviceKeys, what: "service key", into: &problems)
+        let name = string(mapping, "name", required: true, context: mapping, into: &problems)
+        let phone = string(mapping, "phone", required: false, context: mapping, into: &problems)
+        let url = string(mapping, "url", required: false, context: mapping, into: &problems)
+        if phone == nil && url == nil {
+            problems.append(.error("service `\(name ?? "?")` has neither a phone number nor an address",
+                                   at: location(of: node), hint: "add `phone:` or `url:`"))
+        }
+        if let url, !LinkRules.isPrintable(url) {
+            problems.append(.error("`url: \(url)` is not a web address", at: location(of: mapping["url"]),
+                                   hint: "write the full address, starting https://"))
+        }
+        if let phone, !phone.allSatisfy({ $0.isNumber || $0 == " " || $0 == "+" }) {
+            problems.append(.error("`phone: \(phone)` holds more than digits and spaces", at: location(of: mapping["phone"]),
+                                   hint: "write the number only, e.g. `0345 6000 459`; put who it is for in `for:`"))
+        }
+        guard let name else { return nil }
+        return HelpService(name: name, phone: phone, url: url,
+                           audience: string(mapping, "for", required: false, context: mapping, into: &problems))
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var view = Substring(self)
+        while view.first?.isWhitespace == true { view.removeFirst() }
+        while view.last?.isWhitespace == true { view.removeLast() }
+        return String(view)
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on misspelt keys.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+}
