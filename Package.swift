@@ -42,8 +42,9 @@ let package = Package(
             "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "HandbillTests", dependencies: ["Handbill"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "HandbillTests", dependencies: [
+            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "Yams",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

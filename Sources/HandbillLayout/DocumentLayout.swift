@@ -57,10 +57,32 @@ public struct DocumentLayout {
             }
         }
         pages[pageCount - 1].items.append(.close(.document))
+        Self.closeElementsAtPageEnds(&pages)
         for index in pages.indices {
             pages[index].items += try footer.items(page: index + 1, of: pageCount)
         }
         return PositionedDocument(metadata: document.metadata, pages: pages, outline: outline,
                                   background: document.background)
+    }
+
+    /// Ends every element still open at the foot of a page and opens it again on the next.
+    ///
+    /// Cairo 1.16 marks content only in elements without child elements; a paragraph left open
+    /// across a page break would take in the footer and the next page's background and lose its
+    /// own words from the structure tree. A paragraph split by a page so becomes two paragraphs.
+    static func closeElementsAtPageEnds(_ pages: inout [PositionedPage]) {
+        var open: [StructureRole] = []
+        for index in pages.indices {
+            let reopened = open.filter { $0 != .document }.map(PositionedItem.open)
+            for item in pages[index].items {
+                switch item {
+                case .open(let role): open.append(role)
+                case .close: open.removeLast()
+                default: break
+                }
+            }
+            let closing = open.reversed().filter { $0 != .document }.map(PositionedItem.close)
+            pages[index].items = reopened + pages[index].items + closing
+        }
     }
 }

@@ -17,7 +17,7 @@ struct FooterComposer {
             (index == 0 ? [] : [StyledRun("  ·  ", style: style)]) + [StyledRun(piece, style: style, unbreakable: true)]
         }
         return StyledText(runs: runs,
-                          lineHeight: document.footer.style.size * min(document.footer.leading, 1.3))
+                          lineHeight: document.footer.style.size * document.footer.leading)
     }
 
     /// Height reserved for the footer: measured with wide page numbers, so every page's fits.

@@ -41,6 +41,15 @@ struct TextShaper {
             pango_attr_list_insert(attributes, attribute)
         }
         whole(pango_attr_insert_hyphens_new(hyphenate ? 1 : 0))
+        if !hyphenate {
+            // Without hyphenation a word is never split, not even a compound at its own hyphen.
+            for range in Self.hyphenatedWords(in: text) {
+                let attribute = pango_attr_allow_breaks_new(0)!
+                attribute.pointee.start_index = guint(range.lowerBound)
+                attribute.pointee.end_index = guint(range.upperBound)
+                pango_attr_list_insert(attributes, attribute)
+            }
+        }
         whole(pango_attr_language_new(pango_language_from_string(language)))
 
         let description = pango_font_description_new()
@@ -55,5 +64,13 @@ struct TextShaper {
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
         pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         return ShapedText(layout: layout, text: text, spans: spans, lineHeight: styled.lineHeight)
+    }
+
+    /// UTF-8 byte ranges of words joined by hyphens ("two-step").
+    static func hyphenatedWords(in text: String) -> [Range<Int>] {
+        text.matches(of: /\w+(?:[-\u{2010}]\w+)+/).map {
+            text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)
+                ..< text.utf8.distance(from: text.startIndex, to: $0.range.upperBound)
+        }
     }
 }

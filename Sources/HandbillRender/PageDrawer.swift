@@ -15,7 +15,13 @@ struct PageDrawer {
             cairo_rectangle(cr, 0, 0, page.width, page.height)
             cairo_fill(cr)
         }
+        var leaves = LeafTagger(cr: cr)
         for item in page.items {
+            if case .line(let line) = item {
+                draw(line, leaves: &leaves)
+                continue
+            }
+            leaves.close()
             switch item {
             case .open(let role): cairo_tag_begin(cr, role.rawValue, "")
             case .close(let role): cairo_tag_end(cr, role.rawValue)
@@ -23,28 +29,63 @@ struct PageDrawer {
                 setColour(colour)
                 cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
                 cairo_fill(cr)
-            case .line(let line):
-                draw(line)
+            case .line: break
             }
         }
+        leaves.close()
     }
 
     /// Draws a line run by run, so each run gets its colour and each link its Link tag (whose
     /// drawn area becomes the clickable rectangle).
-    private func draw(_ line: TextLine) {
-        var openLink: String?
+    private func draw(_ line: TextLine, leaves: inout LeafTagger) {
+        // Cairo 1.16 marks content only in leaf elements: a paragraph holding a Link would lose its
+        // own words from the structure tree. So in such a paragraph every run outside a link goes
+        // in a Span, and the paragraph holds only Spans and Links.
+        let needsLeaves = line.shaped.spans.contains { $0.link != nil }
         line.forEachRun { run in
-            let link = run.span?.link
-            if link != openLink {
-                if openLink != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
-                if let link { cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(Self.quoted(link))'") }
-                openLink = link
-            }
+            leaves.switchTo(needsLeaves ? (run.span?.link.map(Leaf.link) ?? .span) : nil, in: line.shaped)
             if let style = run.span?.style { setColour(style.colour) }
             cairo_move_to(cr, run.x, run.baseline)
             pango_cairo_show_glyph_item(cr, run.text, run.item)
         }
-        if openLink != nil { cairo_tag_end(cr, CAIRO_TAG_LINK) }
+    }
+
+    /// Keeps a Span or Link open from one line to the next of the same paragraph, so a link that
+    /// wraps is one Link element, not one per line.
+    private struct LeafTagger {
+        let cr: OpaquePointer
+        var open: (leaf: Leaf, paragraph: ObjectIdentifier)?
+
+        mutating func switchTo(_ leaf: Leaf?, in paragraph: ShapedText) {
+            if let open, open.leaf == leaf, open.paragraph == ObjectIdentifier(paragraph) { return }
+            close()
+            if let leaf {
+                leaf.begin(cr)
+                open = (leaf, ObjectIdentifier(paragraph))
+            }
+        }
+
+        mutating func close() {
+            open?.leaf.end(cr)
+            open = nil
+        }
+    }
+
+    /// A leaf structure element inside a paragraph.
+    private enum Leaf: Equatable {
+        case span
+        case link(String)
+
+        func begin(_ cr: OpaquePointer) {
+            switch self {
+            case .span: cairo_tag_begin(cr, "Span", "")
+            case .link(let uri): cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(PageDrawer.quoted(uri))'")
+            }
+        }
+
+        func end(_ cr: OpaquePointer) {
+            cairo_tag_end(cr, self == .span ? "Span" : CAIRO_TAG_LINK)
+        }
     }
 
     private func tagged(_ role: StructureRole, _ body: () -> Void) {

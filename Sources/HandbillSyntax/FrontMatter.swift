@@ -110,10 +110,12 @@ private struct NodeReader {
 
     func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return .error("the front matter is not valid YAML: \(problem)",
-                          at: location(line: mark.line, column: mark.column),
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml notices an unclosed quote at the end; the context says where it began.
+            let place = context?.mark ?? mark
+            return .error("the front matter is not valid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")",
+                          at: location(line: place.line, column: place.column),
                           hint: "check the indentation and the `:` after each key; quote text that contains `: ` or starts with a symbol")
         case .duplicatedKeysInMapping(let duplicates, _):
             return .error("the front matter repeats \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",

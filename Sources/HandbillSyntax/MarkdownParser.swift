@@ -50,11 +50,11 @@ struct MarkdownParser {
             } else if level == 1 {
                 error("a level-1 heading in the body", at: node,
                       hint: "the front matter's `title` is the only level-1 heading; start sections with `##`")
-            } else if level > 3 {
-                error("a level-\(level) heading", at: node, hint: "leaflets use `##` for sections and `###` inside them")
             } else if level > headingLevel + 1 {
                 error("a level-\(level) heading follows a level-\(headingLevel) heading, skipping level \(headingLevel + 1)",
                       at: node, hint: "use `\(String(repeating: "#", count: headingLevel + 1))` here")
+            } else if level > 3 {
+                error("a level-\(level) heading", at: node, hint: "leaflets use `##` for sections and `###` inside them")
             }
             headingLevel = level
             if content.plainText.trimmingWhitespace.isEmpty { error("an empty heading", at: node, hint: "write its words after the #s") }

@@ -1,5 +1,104 @@
 import ArgumentParser
+import Foundation
+import Handbill
+import HandbillModel
+import HandbillSyntax
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Prints how fast Handbill builds a guidance and how much memory it takes. A benchmark, not a
+/// test: it reports figures and passes no judgement.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure build speed and memory.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure build time and memory for each variant.",
+        discussion: """
+            Cold: a fresh `handbill build` process per run (fonts, layouts and source loaded from \
+            scratch), wall time and the process's peak memory. Warm: builds inside this process with \
+            fonts and layouts already loaded (parse, style, layout, render, write). Build with \
+            `swift build -c release` first: debug builds are several times slower.
+            """)
+
+    @OptionGroup var selection: JobSelection
+    @OptionGroup var resources: ResourceOptions
+
+    @Option(name: .long, help: "Runs per measurement (the median is reported).")
+    var runs = 20
+
+    func run() throws {
+        try runReporting { () throws(DiagnosticError) -> Bool in
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("handbill-bench-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: output) }
+            let loadStart = Date()
+            let workspace = try resources.workspace()
+            let loadMS = Date().timeIntervalSince(loadStart) * 1000
+            let document = try GuidanceLoader.load(folder: selection.folder)
+            let builder = Builder(workspace: workspace)
+            print("Handbill \(Workspace.version) bench: \(selection.guidance), \(runs) runs each, median (min–max)")
+            print("Loading fonts and layouts in-process: \(format(loadMS)) ms")
+            print("job                                        pages  cold ms            cold peak MB  warm ms            warm peak MB")
+            for job in try selection.jobs(for: document, in: workspace) {
+                let pages = try builder.layout(document, job: job).pages.count
+                var cold: [Double] = [], coldPeak: [Double] = []
+                for _ in 0..<runs {
+                    let (ms, peak) = try spawnBuild(job: job, output: output)
+                    cold.append(ms)
+                    coldPeak.append(peak)
+                }
+                try builder.build(document, job: job, output: output)  // warm-up
+                var warm: [Double] = []
+                for _ in 0..<runs {
+                    let start = Date()
+                    let parsed = try GuidanceLoader.load(folder: selection.folder)
+                    try builder.build(parsed, job: job, output: output)
+                    warm.append(Date().timeIntervalSince(start) * 1000)
+                }
+                print("\(job.stem.padding(toLength: 43, withPad: " ", startingAt: 0))\(String(pages).padding(toLength: 7, withPad: " ", startingAt: 0))"
+                      + "\(summary(cold).padding(toLength: 19, withPad: " ", startingAt: 0))\(format(coldPeak.max() ?? 0).padding(toLength: 14, withPad: " ", startingAt: 0))"
+                      + "\(summary(warm).padding(toLength: 19, withPad: " ", startingAt: 0))\(format(peakMemoryMB()))")
+            }
+            return true
+        }
+    }
+
+    /// Runs `handbill build` for one job in a new process; returns wall milliseconds and its peak RSS in MB.
+    private func spawnBuild(job: Job, output: URL) throws(DiagnosticError) -> (Double, Double) {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        var arguments = [executable, "build", selection.guidance, "--product", job.product, "--variant", job.variant,
+                         "--lang", job.language, "--output", output.path]
+        if let layouts = resources.layouts { arguments += ["--layouts", layouts] }
+        if let fonts = resources.fonts { arguments += ["--fonts", fonts] }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let start = Date()
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
+            throw DiagnosticError(.error("could not start \(executable)"))
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        let ms = Date().timeIntervalSince(start) * 1000
+        guard status == 0 else { throw DiagnosticError(.error("the timed build of \(job) failed (status \(status))")) }
+        return (ms, Double(usage.ru_maxrss) / 1024)
+    }
+
+    private func peakMemoryMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    private func summary(_ values: [Double]) -> String {
+        let sorted = values.sorted()
+        return "\(format(sorted[sorted.count / 2])) (\(format(sorted.first!))–\(format(sorted.last!)))"
+    }
+
+    private func format(_ value: Double) -> String { String(format: value < 10 ? "%.1f" : "%.0f", value) }
 }

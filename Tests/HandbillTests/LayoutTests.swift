@@ -1,0 +1,123 @@
+import Foundation
+import Handbill
+import HandbillLayout
+import HandbillModel
+import HandbillStyle
+import Testing
+
+/// Layout checked on its positioned boxes, without drawing a PDF.
+@Suite struct LayoutTests {
+    static func laidOut(_ variant: String) throws -> PositionedDocument {
+        try Builder(workspace: Project.workspace).layout(try Project.document(), job: Project.job(variant))
+    }
+
+    /// Content lines (not footer) of each page, tagged with their innermost open role.
+    static func contentLines(of page: PositionedPage) -> [(line: TextLine, role: StructureRole)] {
+        var stack: [StructureRole] = [], result: [(TextLine, StructureRole)] = []
+        for item in page.items {
+            switch item {
+            case .open(let role): stack.append(role)
+            case .close: if !stack.isEmpty { stack.removeLast() }
+            case .line(let line) where !stack.contains(.artifact): result.append((line, stack.last ?? .document))
+            default: break
+            }
+        }
+        return result
+    }
+
+    @Test func largePrintHasNoTextBelow16pt() throws {
+        for (index, page) in try Self.laidOut("large-print").pages.enumerated() {
+            for line in page.lines {
+                #expect(line.sizes.allSatisfy { $0 >= 16 }, "page \(index + 1): “\(line.text)” at \(line.sizes)pt")
+            }
+        }
+    }
+
+    @Test(arguments: ["standard", "large-print"])
+    func noLineEndsInAHyphenOrSplitsAnAddress(variant: String) throws {
+        for page in try Self.laidOut(variant).pages {
+            for line in page.lines {
+                let text = line.text.trimmingCharacters(in: .whitespaces)
+                #expect(!text.hasSuffix("-") && !text.hasSuffix("\u{2010}") && !text.hasSuffix("\u{00AD}"),
+                        "hyphenated line end: “\(text)”")
+                // An address is whole on one line: no line ends inside one ("…/" or "www.").
+                #expect(!text.hasSuffix("/") && !text.hasSuffix("."+"uk/"), "address split: “\(text)”")
+            }
+        }
+    }
+
+    @Test(arguments: ["standard", "large-print"])
+    func everyLineIsInsideTheMargins(variant: String) throws {
+        let product = try Project.workspace.layouts.product("leaflet-a4")
+        let left = points(mm: product.marginsMM.left), right = points(mm: product.marginsMM.right)
+        let top = points(mm: product.marginsMM.top), bottom = points(mm: product.marginsMM.bottom)
+        for page in try Self.laidOut(variant).pages {
+            for line in page.lines {
+                let box = line.bounds
+                #expect(box.x >= left - 0.01 && box.maxX <= page.width - right + 0.01, "“\(line.text)” crosses a side margin")
+                #expect(box.y >= top - 0.01 && box.maxY <= page.height - bottom + 0.01, "“\(line.text)” crosses the top or bottom margin")
+            }
+        }
+    }
+
+    @Test(arguments: ["standard", "large-print"])
+    func headingsAreNeverLastInAColumn(variant: String) throws {
+        for (index, page) in try Self.laidOut(variant).pages.enumerated() {
+            let lines = Self.contentLines(of: page)
+            let columns = Dictionary(grouping: lines) { Int($0.line.origin.x / 100) }
+            for column in columns.values {
+                let last = column.max { $0.line.origin.y < $1.line.origin.y }!
+                #expect(![.h1, .h2, .h3].contains(last.role), "page \(index + 1) ends a column with heading “\(last.line.text)”")
+            }
+        }
+    }
+
+    @Test(arguments: ["standard", "large-print"])
+    func paragraphsSplitAcrossColumnsKeepTwoLinesEachSide(variant: String) throws {
+        // Lines of one paragraph share its shaped text; group them by page and column.
+        var frames: [ObjectIdentifier: [String: [TextLine]]] = [:]
+        for (index, page) in try Self.laidOut(variant).pages.enumerated() {
+            for (line, role) in Self.contentLines(of: page) where role == .paragraph {
+                let column = line.origin.x < page.width / 2 ? "left" : "right"
+                frames[ObjectIdentifier(line.shaped), default: [:]]["page \(index + 1) \(column)", default: []].append(line)
+            }
+        }
+        var splits = 0
+        for parts in frames.values where parts.count > 1 {
+            splits += 1
+            for (frame, lines) in parts {
+                #expect(lines.count >= 2, "\(frame) holds a single line of a paragraph: “\(lines[0].text)”")
+            }
+        }
+        #expect(splits > 0, "no paragraph was split, so this test proves nothing; is the leaflet too short?")
+    }
+
+    @Test func addressesTooWideForTheColumnAreRefusedNotSplit() throws {
+        var document = try Project.document()
+        document.blocks.append(.paragraph([.link(url: "https://example.org/" + String(repeating: "very-long-path-", count: 8), content: [.text("here")])]))
+        #expect {
+            try Builder(workspace: Project.workspace).layout(document, job: Project.job("large-print"))
+        } throws: { error in
+            let message = (error as? DiagnosticError)?.description ?? ""
+            return message.contains("cannot be broken") && message.contains("example.org")
+        }
+    }
+
+    @Test func missingGlyphsAreRefusedNotDrawnAsBoxes() throws {
+        var document = try Project.document()
+        document.blocks.append(.paragraph([.text("Help in Amharic: ሰላም")]))
+        #expect {
+            try Builder(workspace: Project.workspace).layout(document, job: Project.job("standard"))
+        } throws: { error in
+            let message = (error as? DiagnosticError)?.description ?? ""
+            return message.contains("no glyph") && message.contains("U+1230")
+        }
+    }
+
+    @Test func everyPageHasAFooterWithItsNumber() throws {
+        let pages = try Self.laidOut("large-print").pages
+        for (index, page) in pages.enumerated() {
+            #expect(page.lines.contains { $0.text.contains("Page \(index + 1) of \(pages.count)") })
+        }
+    }
+}

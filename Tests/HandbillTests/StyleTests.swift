@@ -1,0 +1,65 @@
+import Foundation
+import HandbillModel
+import HandbillStyle
+import Testing
+import Yams
+
+/// The rules variants must meet, enforced when Layouts/ is read.
+@Suite struct StyleTests {
+    @Test func contrastFollowsWCAG() {
+        let white = Colour(hex: "#FFFFFF")!, black = Colour(hex: "#000000")!
+        #expect(abs(black.contrast(with: white) - 21) < 0.001)
+        #expect(abs(Colour(hex: "#777777")!.contrast(with: white) - 4.48) < 0.01)
+        #expect(Colour(hex: "#0B3D6E")!.contrast(with: white) > 7)
+    }
+
+    static func largePrint(_ edit: (inout String) -> Void) throws -> [String] {
+        var text = try String(contentsOf: Project.root.appendingPathComponent("Layouts/variants/large-print.yaml"), encoding: .utf8)
+        edit(&text)
+        let variant = try YAMLDecoder().decode(Variant.self, from: text)
+        return variant.standard.violations(of: variant)
+    }
+
+    @Test func theShippedVariantsMeetTheirStandards() throws {
+        #expect(try Self.largePrint { _ in }.isEmpty)
+        let library = Project.workspace.layouts
+        #expect(Set(library.variants.keys).isSuperset(of: ["standard", "large-print"]))
+    }
+
+    @Test(arguments: [
+        ("  body: 18", "  body: 14", "body text is 14.0pt"),
+        ("  footer: 16", "  footer: 12", "`sizes-pt.footer` is 12.0pt"),
+        ("leading: 1.5", "leading: 1.2", "large print needs 1.5"),
+        ("hyphenate: false", "hyphenate: true", "never splits a word"),
+        ("emphasis: bold", "emphasis: italic", "never italics"),
+        ("align: left", "align: justify", "ragged right"),
+        ("  text: \"#000000\"", "  text: \"#767676\"", "needs WCAG AAA"),
+    ])
+    func largePrintRefuses(original: String, replacement: String, message: String) throws {
+        let problems = try Self.largePrint { $0 = $0.replacingOccurrences(of: original, with: replacement) }
+        #expect(problems.contains { $0.contains(message) }, "\(problems)")
+    }
+
+    @Test func aBrokenVariantFileIsRefusedWithItsName() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layouts = Project.root.appendingPathComponent("Layouts")
+        for sub in ["products", "languages", "variants"] {
+            try FileManager.default.copyItem(at: layouts.appendingPathComponent(sub), to: folder.appendingPathComponent(sub))
+        }
+        let file = folder.appendingPathComponent("variants/large-print.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "  body: 18", with: "  body: 12")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try LayoutLibrary(folder: folder)
+        } throws: { error in
+            let description = (error as? DiagnosticError)?.description ?? ""
+            return description.contains("large-print.yaml") && description.contains("body text is 12.0pt")
+        }
+    }
+
+    @Test func printedAddressesDropWhatReadersNeedNotType() {
+        #expect(Address.display("https://www.ceop.police.uk/safety-centre/") == "ceop.police.uk/safety-centre")
+        #expect(Address.display("https://safer.scot") == "safer.scot")
+    }
+}
