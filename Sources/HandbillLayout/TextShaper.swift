@@ -66,11 +66,26 @@ struct TextShaper {
         return ShapedText(layout: layout, text: text, spans: spans, lineHeight: styled.lineHeight)
     }
 
-    /// UTF-8 byte ranges of words joined by hyphens ("two-step").
+    /// UTF-8 byte ranges of words joined by hyphens ("two-step"): a hyphen with a letter or digit
+    /// on each side, extended to the whole word.
     static func hyphenatedWords(in text: String) -> [Range<Int>] {
-        text.matches(of: /\w+(?:[-\u{2010}]\w+)+/).map {
-            text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)
-                ..< text.utf8.distance(from: text.startIndex, to: $0.range.upperBound)
+        let bytes = Array(text.utf8)
+        func isWordByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80
         }
+        var ranges: [Range<Int>] = []
+        var index = 1
+        while index < bytes.count - 1 {
+            guard bytes[index] == UInt8(ascii: "-"), isWordByte(bytes[index - 1]), isWordByte(bytes[index + 1]) else {
+                index += 1
+                continue
+            }
+            var start = index - 1, end = index + 1
+            while start > 0, isWordByte(bytes[start - 1]) || (bytes[start - 1] == UInt8(ascii: "-") && start > 1) { start -= 1 }
+            while end < bytes.count, isWordByte(bytes[end]) || (bytes[end] == UInt8(ascii: "-") && end + 1 < bytes.count && isWordByte(bytes[end + 1])) { end += 1 }
+            if let last = ranges.last, last.upperBound >= start { ranges[ranges.count - 1] = last.lowerBound..<end } else { ranges.append(start..<end) }
+            index = end
+        }
+        return ranges
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Handbill
-import HandbillLayout
+@testable import HandbillLayout
 import HandbillModel
 import HandbillStyle
 import Testing
@@ -119,5 +119,15 @@ import Testing
         for (index, page) in pages.enumerated() {
             #expect(page.lines.contains { $0.text.contains("Page \(index + 1) of \(pages.count)") })
         }
+    }
+}
+
+@Suite struct HyphenationTests {
+    @Test func compoundsAreKeptWholeWhenTheVariantDoesNotHyphenate() {
+        let text = "set up two-step verification, a well-known tool – not a dash"
+        let ranges = TextShaper.hyphenatedWords(in: text)
+        let bytes = Array(text.utf8)
+        let words = ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(words == ["two-step", "well-known"])
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import HandbillModel
-import HandbillStyle
+@testable import HandbillStyle
 import Testing
 import Yams
 
@@ -61,5 +61,15 @@ import Yams
     @Test func printedAddressesDropWhatReadersNeedNotType() {
         #expect(Address.display("https://www.ceop.police.uk/safety-centre/") == "ceop.police.uk/safety-centre")
         #expect(Address.display("https://safer.scot") == "safer.scot")
+    }
+}
+
+@Suite struct PhoneNumberTests {
+    @Test func phoneNumbersAreFoundWholeAndNothingElse() {
+        let pieces = PhoneNumbers.split("Call 0345 6000 459 or 101, or +44 141 555 0199 (not 2024 or 0800).")
+        #expect(pieces.filter(\.isPhone).map(\.text) == ["0345 6000 459", "+44 141 555 0199"])
+        #expect(pieces.map(\.text).joined() == "Call 0345 6000 459 or 101, or +44 141 555 0199 (not 2024 or 0800).")
+        #expect(PhoneNumbers.split("Childline 0800 1111").filter(\.isPhone).map(\.text) == ["0800 1111"])
+        #expect(PhoneNumbers.split("ref A01415550199").allSatisfy { !$0.isPhone })
     }
 }
