@@ -6,6 +6,7 @@
 //   HandbillStyle  (Document + Layouts/ product and variant → StyledDocument)
 //   HandbillLayout (Pango measures and breaks lines → positioned pages)
 //   HandbillRender (Cairo paints positioned pages → PDF / PNG)
+//   HandbillFinish (qpdf: PDF/UA catalog, XMP, artifacts, page boxes, deterministic ID)
 //   Handbill       (the build: runs the stages, writes Output/ atomically)
 //   handbill       (the command line)
 import PackageDescription
@@ -29,22 +30,27 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // qpdf's content-stream tokenizer is C++ only: a few lines give it a C face.
+        .target(name: "CQPDFTokens", linkerSettings: [.linkedLibrary("qpdf")]),
 
         .target(name: "HandbillModel"),
         .target(name: "HandbillSyntax", dependencies: ["HandbillModel", "CCmark", "Yams"]),
         .target(name: "HandbillStyle", dependencies: ["HandbillModel", "Yams"]),
         .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo"]),
         .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo"]),
+        .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
         .target(name: "Handbill", dependencies: [
-            "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender",
+            "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender", "HandbillFinish",
         ]),
         .executableTarget(name: "handbill", dependencies: [
             "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "HandbillTests", dependencies: [
-            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "Yams",
+            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "Yams",
         ]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -1,4 +1,5 @@
 import Foundation
+import HandbillFinish
 import HandbillLayout
 import HandbillModel
 import HandbillRender
@@ -12,6 +13,19 @@ public struct Builder: Sendable {
     public let workspace: Workspace
 
     public init(workspace: Workspace) { self.workspace = workspace }
+
+    private func finishOptions(_ document: PositionedDocument, date: String) -> FinishOptions {
+        let meta = document.metadata
+        return FinishOptions(
+            language: meta.language, title: meta.title, author: meta.publisher, subject: meta.summary ?? meta.title,
+            keywords: meta.keywords, creator: "Handbill \(Workspace.version)",
+            producer: "Handbill \(Workspace.version) (\(Versions.libraries))", date: date,
+            pageBoxes: document.pages.map { page in
+                let b = page.bleed
+                return PageBoxes(trim: [b, b, page.width - b, page.height - b], bleed: [0, 0, page.width, page.height])
+            },
+            linkDescriptions: document.linkDescriptions)
+    }
 
     /// Every stage but rendering: what `handbill check` and the tests use.
     public func layout(_ document: Document, job: Job) throws(DiagnosticError) -> PositionedDocument {
@@ -29,10 +43,15 @@ public struct Builder: Sendable {
     @discardableResult
     public func build(_ document: Document, job: Job, output: URL, png: Bool = false) throws(DiagnosticError) -> [URL] {
         let positioned = try layout(document, job: job)
-        let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: document.metadata.date + "T00:00:00Z")
+        let date = DocumentDate.iso(source: document.metadata.date)
+        let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: date)
         let pdf = job.pdf(in: output)
         try AtomicFile.write(to: pdf) { path throws(DiagnosticError) in
-            try PDFRenderer.render(positioned, options: options, to: path)
+            // Cairo draws into a scratch file beside the target; qpdf finishes it into the target.
+            let drawn = path + ".cairo"
+            defer { try? FileManager.default.removeItem(atPath: drawn) }
+            try PDFRenderer.render(positioned, options: options, to: drawn)
+            try Finisher.finish(input: drawn, output: path, options: finishOptions(positioned, date: date))
         }
         var written = [pdf]
         if png {

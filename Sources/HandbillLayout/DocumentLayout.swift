@@ -43,7 +43,7 @@ public struct DocumentLayout {
         let placements = try FrameFlow.place(slices, in: frame)
         let pageCount = (placements.map(\.frame).max().map { $0 / page.columns } ?? 0) + 1
 
-        var pages = (0..<pageCount).map { _ in PositionedPage(width: page.width, height: page.height, items: []) }
+        var pages = (0..<pageCount).map { _ in PositionedPage(width: page.width, height: page.height, bleed: page.bleed, items: []) }
         var outline: [OutlineEntry] = masthead.outline.map {
             OutlineEntry(level: $0.level, title: $0.title, page: 0, y: page.top + $0.y)
         }

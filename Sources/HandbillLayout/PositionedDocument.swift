@@ -9,11 +9,36 @@ public struct PositionedDocument: Sendable {
     /// One entry per heading, for the PDF's bookmark outline.
     public var outline: [OutlineEntry]
     public var background: Colour
+
+    /// What each link is, in words — the text it is printed with — by address.
+    public var linkDescriptions: [String: String] {
+        var result: [String: String] = [:]
+        var seen: Set<ObjectIdentifier> = []
+        for page in pages {
+            for line in page.lines where seen.insert(ObjectIdentifier(line.shaped)).inserted {
+                let bytes = Array(line.shaped.text.utf8), spans = line.shaped.spans
+                var index = 0
+                while index < spans.count {
+                    guard let url = spans[index].link else { index += 1; continue }
+                    var words = ""
+                    while index < spans.count, spans[index].link == url {
+                        words += String(decoding: bytes[spans[index].byteStart..<spans[index].byteEnd], as: UTF8.self)
+                        index += 1
+                    }
+                    if result[url] == nil { result[url] = words.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                }
+            }
+        }
+        return result
+    }
 }
 
 public struct PositionedPage: Sendable {
+    /// The sheet: the finished page plus the bleed on every side.
     public var width: Double
     public var height: Double
+    /// How far backgrounds run past the finished (trimmed) edge; 0 for office printers.
+    public var bleed: Double = 0
     /// Items in reading order; tags open and close around what they hold.
     public var items: [PositionedItem]
 

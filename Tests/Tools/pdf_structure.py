@@ -5,7 +5,9 @@ structure tree in order (PDF 32000-1:2008, section 14.7-14.8).
 Usage: python3 pdf_structure.py FILE.pdf   -> JSON on stdout
 Exit 2 (one line on stderr) if the file has no structure tree.
 
-Output: {"lang", "tree": [{"role", "text", "children"}], "roles", "reading"}
+Output: {"lang", "tree": [{"role", "text", "children"}], "roles", "reading",
+         "problems": {description: count}}  -- content neither tagged nor
+         artifact (or both), .notdef glyphs, bad Unicode mappings
 """
 import json
 import re
@@ -50,11 +52,32 @@ class MarkedContentDevice(PDFDevice):
         super().__init__(rsrcmgr)
         self.text = defaultdict(str)  # (page objid, mcid) -> text
         self.page = None
+        # PDF/UA: every painting operation is tagged (under an MCID) or an
+        # /Artifact, never neither and never both; no glyph is .notdef (id 0);
+        # nothing maps to U+0000, U+FEFF or U+FFFE.
+        self.problems = defaultdict(int)
+        self.artifacts = []  # one bool per open sequence: inside an /Artifact?
 
     def begin_page(self, page, ctm):
         self.page = page.pageid
         self.stack = []  # one (mcid, inside ActualText?) per open BMC/BDC
+        self.artifacts = []
         self.last_y = None
+
+    def check_marked(self, what):
+        mcid, _ = self.current()
+        artifact = any(self.artifacts)
+        if mcid is None and not artifact:
+            self.problems[f"{what} outside any structure element or artifact"] += 1
+        elif mcid is not None and artifact:
+            self.problems[f"{what} both tagged and artifact"] += 1
+
+    def paint_path(self, graphicstate, stroke, fill, evenodd, path):
+        if stroke or fill:
+            self.check_marked("path")
+
+    def render_image(self, name, stream):
+        self.check_marked("image")
 
     def current(self):
         return self.stack[-1] if self.stack else (None, False)
@@ -71,16 +94,20 @@ class MarkedContentDevice(PDFDevice):
             self.add(mcid, text_string(props["ActualText"]))
             in_actual = True
         self.stack.append((mcid, in_actual))
+        self.artifacts.append(name(tag) == "Artifact")
 
     def end_tag(self):
         if self.stack:
             self.stack.pop()
+            self.artifacts.pop()
 
     def add(self, mcid, s):
         if mcid is not None:
             self.text[(self.page, mcid)] += s
 
     def render_string(self, textstate, seq, ncs, graphicstate):
+        self.check_marked("text")
+        self.check_glyphs(textstate, seq)
         mcid, in_actual = self.current()
         if mcid is None or in_actual or textstate.font is None:
             return
@@ -102,6 +129,25 @@ class MarkedContentDevice(PDFDevice):
                     except Exception:
                         chars.append("\ufffd")
         self.add(mcid, "".join(chars))
+
+
+    def check_glyphs(self, textstate, seq):
+        font = textstate.font
+        if font is None:
+            return
+        for item in seq:
+            if not isinstance(item, bytes):
+                continue
+            for cid in font.decode(item):
+                if cid == 0:
+                    self.problems[".notdef glyph (id 0) shown"] += 1
+                try:
+                    u = font.to_unichr(cid)
+                except Exception:
+                    self.problems["glyph without a Unicode mapping"] += 1
+                    continue
+                if any(c in "\u0000\ufeff\ufffe" for c in u):
+                    self.problems["glyph maps to U+0000, U+FEFF or U+FFFE"] += 1
 
 
 class Interpreter(PDFPageInterpreter):
@@ -186,6 +232,7 @@ def main(path):
         lang = catalog.get("Lang")
         json.dump({"lang": text_string(lang) if lang is not None else None,
                    "tree": tree, "roles": roles,
+                   "problems": dict(device.problems),
                    "reading": collapse(" ".join(reading))},
                   sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -1,0 +1,30 @@
+// A C face for qpdf's content-stream tokenizer (QPDFTokenizer), which qpdf's C API lacks.
+// Handbill rewrites content streams token by token; it never parses PDF syntax itself.
+#ifndef CQPDF_TOKENS_H
+#define CQPDF_TOKENS_H
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Token kinds, in the order of QPDFTokenizer::token_type_e.
+typedef enum {
+    hb_tt_bad, hb_tt_array_close, hb_tt_array_open, hb_tt_brace_close, hb_tt_brace_open,
+    hb_tt_dict_close, hb_tt_dict_open, hb_tt_integer, hb_tt_name, hb_tt_real, hb_tt_string,
+    hb_tt_null, hb_tt_bool, hb_tt_word, hb_tt_eof, hb_tt_space, hb_tt_comment, hb_tt_inline_image
+} hb_token_type;
+
+/// Called with each token's kind and raw bytes; the raw bytes of all tokens, in order, are the
+/// stream again (spaces and comments included).
+typedef void (*hb_token_callback)(void *context, hb_token_type type, const char *raw, size_t length);
+
+/// Tokenizes `length` bytes of a content stream. Returns 0, or -1 with a message in `error`
+/// (NUL-terminated, cut to `error_size`) for a malformed stream.
+int hb_tokenize_content(const char *data, size_t length, void *context, hb_token_callback callback,
+                        char *error, size_t error_size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,44 @@
+/// What the finishing stage writes into a PDF besides what Cairo wrote.
+public struct FinishOptions: Sendable {
+    /// BCP 47 tag for the catalog's /Lang and the XMP's dc:language.
+    public var language: String
+    public var title: String
+    public var author: String
+    public var subject: String
+    public var keywords: [String]
+    /// The program that made the document ("Handbill 0.1.0").
+    public var creator: String
+    public var producer: String
+    /// ISO 8601 with time zone, e.g. `2026-11-25T00:00:00Z`: an input, never the clock.
+    public var date: String
+    /// Per page, in PDF points from the page's bottom-left corner.
+    public var pageBoxes: [PageBoxes]
+    /// What each link is, in words, by address (becomes the annotation's /Contents).
+    public var linkDescriptions: [String: String]
+
+    public init(language: String, title: String, author: String, subject: String, keywords: [String],
+                creator: String, producer: String, date: String, pageBoxes: [PageBoxes],
+                linkDescriptions: [String: String]) {
+        self.language = language
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creator = creator
+        self.producer = producer
+        self.date = date
+        self.pageBoxes = pageBoxes
+        self.linkDescriptions = linkDescriptions
+    }
+}
+
+/// A page's finished size and its bleed, as `[x0 y0 x1 y1]` rectangles.
+public struct PageBoxes: Equatable, Sendable {
+    public var trim: [Double]
+    public var bleed: [Double]
+
+    public init(trim: [Double], bleed: [Double]) {
+        self.trim = trim
+        self.bleed = bleed
+    }
+}

@@ -1,0 +1,85 @@
+import HandbillModel
+
+/// The last stage: edits the PDF Cairo wrote, through qpdf, into a PDF/UA-1 file with print boxes.
+///
+/// Cairo 1.16 writes the structure tree, but not the catalog's /Lang, /MarkInfo and
+/// /ViewerPreferences, the XMP metadata, artifacts, link descriptions, /Tabs, the fonts'
+/// /CIDToGIDMap, or trim and bleed boxes. This adds them and writes the file with a deterministic ID.
+public enum Finisher {
+    public static func finish(input: String, output: String, options: FinishOptions) throws(DiagnosticError) {
+        let pdf = try QPDF(reading: input)
+        try markDecorationAsArtifacts(pdf)
+        StructureTreePruner.removeDecoration(from: pdf)
+        describeDocument(pdf, options)
+        describeLinks(pdf, options.linkDescriptions)
+        mapFontGlyphs(pdf)
+        setPageBoxes(pdf, options.pageBoxes)
+        try pdf.write(to: output)
+    }
+
+    private static func markDecorationAsArtifacts(_ pdf: QPDF) throws(DiagnosticError) {
+        for page in pdf.pages {
+            let content = try ArtifactMarker.rewrite(try page.pageContent())
+            page["Contents"] = pdf.stream(content)
+        }
+    }
+
+    /// Catalog and document information: language, title shown, tagged, XMP.
+    private static func describeDocument(_ pdf: QPDF, _ options: FinishOptions) {
+        let catalog = pdf.root
+        catalog["Lang"] = pdf.string(options.language)
+        catalog["MarkInfo"] = pdf.object("<< /Marked true >>")
+        catalog["ViewerPreferences"] = pdf.object("<< /DisplayDocTitle true >>")
+        catalog["Metadata"] = pdf.stream(Array(XMPMetadata.packet(options).utf8), dictionary: "<< /Type /Metadata /Subtype /XML >>")
+        if let info = pdf.trailer["Info"] {
+            info["Producer"] = pdf.string(options.producer)
+            info["Creator"] = pdf.string(options.creator)
+            let date = pdfDate(options.date)
+            info["CreationDate"] = pdf.string(date)
+            info["ModDate"] = pdf.string(date)
+        }
+    }
+
+    /// Each link annotation says what it is; pages with annotations are tabbed in structure order.
+    private static func describeLinks(_ pdf: QPDF, _ descriptions: [String: String]) {
+        for page in pdf.pages {
+            let annotations = page["Annots"]?.items ?? []
+            guard !annotations.isEmpty else { continue }
+            page["Tabs"] = pdf.name("/S")
+            for annotation in annotations where annotation["Subtype"]?.name == "Link" {
+                let uri = annotation["A"]?["URI"]?.text ?? ""
+                let words = descriptions[uri] ?? "Link to \(uri)"
+                annotation["Contents"] = pdf.string(words)
+            }
+        }
+    }
+
+    /// Cairo's CID fonts leave out /CIDToGIDMap; its subsets use glyph ids as CIDs.
+    private static func mapFontGlyphs(_ pdf: QPDF) {
+        var seen: Set<Int> = []
+        for page in pdf.pages {
+            guard let fonts = page["Resources"]?["Font"] else { continue }
+            for key in fonts.keys {
+                guard let font = fonts[key], font["Subtype"]?.name == "Type0" else { continue }
+                for descendant in font["DescendantFonts"]?.items ?? []
+                    where descendant["Subtype"]?.name == "CIDFontType2" && descendant["CIDToGIDMap"] == nil {
+                    guard seen.insert(descendant.objectID).inserted || descendant.objectID == 0 else { continue }
+                    descendant["CIDToGIDMap"] = pdf.name("/Identity")
+                }
+            }
+        }
+    }
+
+    private static func setPageBoxes(_ pdf: QPDF, _ boxes: [PageBoxes]) {
+        for (page, box) in zip(pdf.pages, boxes) {
+            page["TrimBox"] = pdf.array(of: box.trim)
+            page["BleedBox"] = pdf.array(of: box.bleed)
+        }
+    }
+
+    /// `2026-11-25T00:00:00Z` → `D:20261125000000Z`.
+    static func pdfDate(_ iso: String) -> String {
+        let digits = iso.prefix(19).filter(\.isNumber)
+        return "D:" + digits + (iso.hasSuffix("Z") ? "Z" : "")
+    }
+}

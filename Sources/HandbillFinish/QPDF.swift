@@ -1,0 +1,174 @@
+import CQPDF
+import HandbillModel
+
+/// A PDF opened with the qpdf C library. Every call that can fail is checked, and a failure
+/// becomes a diagnostic naming the file (qpdf's ERROR HANDLING rules: silence errors, then ask
+/// `qpdf_has_error` after each call).
+final class QPDF {
+    let data: qpdf_data
+    let path: String
+
+    init(reading path: String) throws(DiagnosticError) {
+        self.path = path
+        data = qpdf_init()
+        qpdf_silence_errors(data)
+        qpdf_set_suppress_warnings(data, QPDF_TRUE)
+        _ = qpdf_read(data, path, nil)
+        try check("read")
+    }
+
+    deinit {
+        var handle: qpdf_data? = data
+        qpdf_cleanup(&handle)
+    }
+
+    /// Throws qpdf's own message if the last call failed.
+    func check(_ action: String) throws(DiagnosticError) {
+        guard qpdf_has_error(data) != 0, let error = qpdf_get_error(data) else { return }
+        let text = String(cString: qpdf_get_error_full_text(data, error))
+        throw DiagnosticError(.error("qpdf could not \(action) \(path): \(text)",
+                                     hint: "if the file came from Handbill this is a bug; please report it"))
+    }
+
+    var root: PDFObject { PDFObject(pdf: self, handle: qpdf_get_root(data)) }
+    var trailer: PDFObject { PDFObject(pdf: self, handle: qpdf_get_trailer(data)) }
+
+    var pages: [PDFObject] {
+        (0..<Int(qpdf_get_num_pages(data))).map { PDFObject(pdf: self, handle: qpdf_get_page_n(data, $0)) }
+    }
+
+    /// Parses a PDF object written in PDF syntax, e.g. `<< /Marked true >>`.
+    func object(_ syntax: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_parse(data, syntax)) }
+    func name(_ name: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_name(data, name)) }
+    func string(_ utf8: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_unicode_string(data, utf8)) }
+    var null: PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_null(data)) }
+
+    func array(of numbers: [Double]) -> PDFObject {
+        object("[" + numbers.map { PDFNumber.format($0) }.joined(separator: " ") + "]")
+    }
+
+    /// A new indirect stream holding `bytes` (qpdf compresses it when writing, unless told not to).
+    func stream(_ bytes: [UInt8], dictionary: String = "<< >>") -> PDFObject {
+        let stream = PDFObject(pdf: self, handle: qpdf_oh_new_stream(data))
+        stream.replaceData(bytes)
+        let extra = object(dictionary)
+        for key in extra.keys { stream[key] = extra[key] }
+        return PDFObject(pdf: self, handle: qpdf_make_indirect_object(data, stream.handle))
+    }
+
+    /// Writes the file with a document ID computed from its content, so equal input gives equal bytes.
+    func write(to path: String) throws(DiagnosticError) {
+        _ = qpdf_init_write(data, path)
+        try check("start writing")
+        qpdf_set_deterministic_ID(data, QPDF_TRUE)
+        qpdf_set_object_stream_mode(data, qpdf_o_generate)
+        qpdf_set_compress_streams(data, QPDF_TRUE)
+        _ = qpdf_write(data)
+        try check("write")
+    }
+}
+
+/// One object of a `QPDF` document, by qpdf's handle.
+struct PDFObject {
+    let pdf: QPDF
+    let handle: qpdf_oh
+
+    private var data: qpdf_data { pdf.data }
+
+    var isNull: Bool { qpdf_oh_is_null(data, handle) != 0 }
+    var isArray: Bool { qpdf_oh_is_array(data, handle) != 0 }
+    var isDictionary: Bool { qpdf_oh_is_dictionary(data, handle) != 0 }
+    var isStream: Bool { qpdf_oh_is_stream(data, handle) != 0 }
+    var isInteger: Bool { qpdf_oh_is_integer(data, handle) != 0 }
+
+    /// `/Private` → "Private".
+    var name: String? {
+        guard qpdf_oh_is_name(data, handle) != 0 else { return nil }
+        return String(String(cString: qpdf_oh_get_name(data, handle)).dropFirst())
+    }
+
+    var integer: Int? { isInteger ? Int(qpdf_oh_get_int_value(data, handle)) : nil }
+    var text: String? { qpdf_oh_is_string(data, handle) != 0 ? String(cString: qpdf_oh_get_utf8_value(data, handle)) : nil }
+    var number: Double? { qpdf_oh_is_number(data, handle) != 0 ? qpdf_oh_get_numeric_value(data, handle) : nil }
+    /// `12 0 R`'s 12; 0 for a direct object.
+    var objectID: Int { Int(qpdf_oh_get_object_id(data, handle)) }
+
+    /// A dictionary itself, or a stream's dictionary.
+    private var dictionary: qpdf_oh { isStream ? qpdf_oh_get_dict(data, handle) : handle }
+
+    /// The value for `key`; nil when absent or null. Setting nil removes the key.
+    subscript(key: String) -> PDFObject? {
+        get {
+            guard qpdf_oh_has_key(data, dictionary, "/" + key) != 0 else { return nil }
+            let value = PDFObject(pdf: pdf, handle: qpdf_oh_get_key(data, dictionary, "/" + key))
+            return value.isNull ? nil : value
+        }
+        nonmutating set {
+            if let newValue {
+                qpdf_oh_replace_key(data, dictionary, "/" + key, newValue.handle)
+            } else {
+                qpdf_oh_remove_key(data, dictionary, "/" + key)
+            }
+        }
+    }
+
+    /// A dictionary's (or stream dictionary's) keys, without the slash.
+    var keys: [String] {
+        var result: [String] = []
+        qpdf_oh_begin_dict_key_iter(data, dictionary)
+        while qpdf_oh_dict_more_keys(data) != 0 {
+            result.append(String(String(cString: qpdf_oh_dict_next_key(data)).dropFirst()))
+        }
+        return result
+    }
+
+    /// An array's items; a single object as a one-item list (PDF allows either in many places).
+    var items: [PDFObject] {
+        guard isArray else { return isNull ? [] : [self] }
+        return (0..<Int(qpdf_oh_get_array_n_items(data, handle))).map { PDFObject(pdf: pdf, handle: qpdf_oh_get_array_item(data, handle, Int32($0))) }
+    }
+
+    func setItem(_ index: Int, _ value: PDFObject) { qpdf_oh_set_array_item(data, handle, Int32(index), value.handle) }
+    func eraseItem(_ index: Int) { qpdf_oh_erase_item(data, handle, Int32(index)) }
+    func append(_ value: PDFObject) { qpdf_oh_append_item(data, handle, value.handle) }
+
+    /// The stream's data with its filters undone.
+    func streamData() throws(DiagnosticError) -> [UInt8] {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        _ = qpdf_oh_get_stream_data(data, handle, qpdf_dl_generalized, nil, &buffer, &length)
+        try pdf.check("read a stream of")
+        defer { free(buffer) }
+        return buffer.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
+    }
+
+    /// A page's content, its streams joined.
+    func pageContent() throws(DiagnosticError) -> [UInt8] {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        _ = qpdf_oh_get_page_content_data(data, handle, &buffer, &length)
+        try pdf.check("read the page content of")
+        defer { free(buffer) }
+        return buffer.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
+    }
+
+    /// Replaces the stream's data with unfiltered `bytes`.
+    func replaceData(_ bytes: [UInt8]) {
+        let null = qpdf_oh_new_null(data)
+        bytes.withUnsafeBufferPointer { qpdf_oh_replace_stream_data(data, handle, $0.baseAddress, $0.count, null, null) }
+    }
+
+    func isSame(as other: PDFObject) -> Bool { objectID != 0 && objectID == other.objectID }
+}
+
+/// Numbers as PDF writes them: no exponent, at most 4 decimals.
+enum PDFNumber {
+    static func format(_ value: Double) -> String {
+        var text = String(format: "%.4f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+}
+
+import Foundation
