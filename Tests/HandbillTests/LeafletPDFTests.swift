@@ -5,21 +5,8 @@ import Testing
 
 /// The A4 leaflet in both variants, built once and read back with poppler and qpdf.
 @Suite struct LeafletPDFTests {
-    static let variants = ["standard", "large-print"]
-
-    /// Builds each variant once for the whole suite; returns the PDF and the layout's page count.
-    static let built: [String: (pdf: URL, pages: Int)] = {
-        let output = Project.temporaryFolder()
-        let document = try! Project.document()
-        let builder = Builder(workspace: Project.workspace)
-        var result: [String: (URL, Int)] = [:]
-        for variant in variants {
-            let job = Project.job(variant)
-            let pages = try! builder.layout(document, job: job).pages.count
-            result[variant] = (try! builder.build(document, job: job, output: output)[0], pages)
-        }
-        return result
-    }()
+    static let variants = Leaflets.variants
+    static var built: [String: (pdf: URL, pages: Int)] { Leaflets.built }
 
     @Test(arguments: variants)
     func wordsOfTheSourceComeOutInOrder(variant: String) throws {

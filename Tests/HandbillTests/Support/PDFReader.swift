@@ -123,6 +123,8 @@ enum Words {
 struct StructureReading {
     var roles: [String]
     var reading: String
+    /// Content neither tagged nor artifact (or both), .notdef glyphs, bad Unicode mappings: counts.
+    var problems: [String: Int]
 
     /// `$HANDBILL_TEST_PYTHON` (set by .ci/run to its virtualenv), else `python3`.
     static var python: String { ProcessInfo.processInfo.environment["HANDBILL_TEST_PYTHON"] ?? "python3" }
@@ -137,6 +139,7 @@ struct StructureReading {
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         roles = json["roles"] as? [String] ?? []
         reading = json["reading"] as? String ?? ""
+        problems = json["problems"] as? [String: Int] ?? [:]
     }
 
     struct ReaderError: Error, CustomStringConvertible { var message: String; var description: String { message } }
