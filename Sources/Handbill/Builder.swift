@@ -14,6 +14,21 @@ public struct Builder: Sendable {
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
+    /// Renders and finishes a laid-out document into `pdf`, which appears whole or not at all.
+    public func write(_ positioned: PositionedDocument, to pdf: URL) throws(DiagnosticError) {
+        let date = DocumentDate.iso(source: positioned.metadata.date)
+        let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: date)
+        try AtomicFile.write(to: pdf) { path throws(DiagnosticError) in
+            // Cairo draws into a scratch file beside the target; qpdf finishes it into the target.
+            let drawn = path + ".cairo"
+            defer { try? FileManager.default.removeItem(atPath: drawn) }
+            let attributes = try PDFRenderer.render(positioned, options: options, to: drawn)
+            var finish = finishOptions(positioned, date: date)
+            finish.elementAttributes = attributes
+            try Finisher.finish(input: drawn, output: path, options: finish)
+        }
+    }
+
     private func finishOptions(_ document: PositionedDocument, date: String) -> FinishOptions {
         let meta = document.metadata
         return FinishOptions(
@@ -43,16 +58,8 @@ public struct Builder: Sendable {
     @discardableResult
     public func build(_ document: Document, job: Job, output: URL, png: Bool = false) throws(DiagnosticError) -> [URL] {
         let positioned = try layout(document, job: job)
-        let date = DocumentDate.iso(source: document.metadata.date)
-        let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: date)
         let pdf = job.pdf(in: output)
-        try AtomicFile.write(to: pdf) { path throws(DiagnosticError) in
-            // Cairo draws into a scratch file beside the target; qpdf finishes it into the target.
-            let drawn = path + ".cairo"
-            defer { try? FileManager.default.removeItem(atPath: drawn) }
-            try PDFRenderer.render(positioned, options: options, to: drawn)
-            try Finisher.finish(input: drawn, output: path, options: finishOptions(positioned, date: date))
-        }
+        try write(positioned, to: pdf)
         var written = [pdf]
         if png {
             for index in positioned.pages.indices {

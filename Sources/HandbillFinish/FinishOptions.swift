@@ -1,3 +1,5 @@
+import HandbillModel
+
 /// What the finishing stage writes into a PDF besides what Cairo wrote.
 public struct FinishOptions: Sendable {
     /// BCP 47 tag for the catalog's /Lang and the XMP's dc:language.
@@ -15,10 +17,12 @@ public struct FinishOptions: Sendable {
     public var pageBoxes: [PageBoxes]
     /// What each link is, in words, by address (becomes the annotation's /Contents).
     public var linkDescriptions: [String: String]
+    /// Alt, Lang and ActualText by structure element number, in the tree's pre-order.
+    public var elementAttributes: [Int: StructureAttributes]
 
     public init(language: String, title: String, author: String, subject: String, keywords: [String],
                 creator: String, producer: String, date: String, pageBoxes: [PageBoxes],
-                linkDescriptions: [String: String]) {
+                linkDescriptions: [String: String], elementAttributes: [Int: StructureAttributes] = [:]) {
         self.language = language
         self.title = title
         self.author = author
@@ -29,6 +33,7 @@ public struct FinishOptions: Sendable {
         self.date = date
         self.pageBoxes = pageBoxes
         self.linkDescriptions = linkDescriptions
+        self.elementAttributes = elementAttributes
     }
 }
 

@@ -10,6 +10,13 @@ public struct PositionedDocument: Sendable {
     public var outline: [OutlineEntry]
     public var background: Colour
 
+    public init(metadata: DocumentMetadata, pages: [PositionedPage], outline: [OutlineEntry], background: Colour) {
+        self.metadata = metadata
+        self.pages = pages
+        self.outline = outline
+        self.background = background
+    }
+
     /// What each link is, in words — the text it is printed with — by address.
     public var linkDescriptions: [String: String] {
         var result: [String: String] = [:]
@@ -41,6 +48,13 @@ public struct PositionedPage: Sendable {
     public var bleed: Double = 0
     /// Items in reading order; tags open and close around what they hold.
     public var items: [PositionedItem]
+
+    public init(width: Double, height: Double, bleed: Double = 0, items: [PositionedItem]) {
+        self.width = width
+        self.height = height
+        self.bleed = bleed
+        self.items = items
+    }
 
     /// Every line of text on the page.
     public var lines: [TextLine] {
@@ -74,13 +88,15 @@ public enum PositionedItem: Sendable {
     /// Opens a structure element; everything until its `close` belongs to it.
     case open(StructureRole)
     case close(StructureRole)
+    /// Alt text, language or replacement text for the element opened last.
+    case describe(StructureAttributes)
     case line(TextLine)
     /// A filled rectangle: decoration, always inside an artifact.
     case rect(Rect, Colour)
 
     func offsetBy(x dx: Double, y dy: Double) -> PositionedItem {
         switch self {
-        case .open, .close: return self
+        case .open, .close, .describe: return self
         case .line(var line):
             line.origin.x += dx
             line.origin.y += dy

@@ -19,8 +19,11 @@ public struct PDFOptions: Sendable {
 /// Writes a positioned document as a tagged PDF with Cairo: real text in embedded subset fonts,
 /// structure tags, links, a bookmark outline and document metadata.
 public enum PDFRenderer {
-    public static func render(_ document: PositionedDocument, options: PDFOptions, to path: String) throws(DiagnosticError) {
-        guard let first = document.pages.first else { return }
+    /// Returns what Cairo could not write: attributes by structure element number (pre-order).
+    @discardableResult
+    public static func render(_ document: PositionedDocument, options: PDFOptions, to path: String) throws(DiagnosticError)
+        -> [Int: StructureAttributes] {
+        guard let first = document.pages.first else { return [:] }
         let surface = cairo_pdf_surface_create(path, first.width, first.height)!
         defer { cairo_surface_destroy(surface) }
         try check(cairo_surface_status(surface), writing: path)
@@ -37,7 +40,8 @@ public enum PDFRenderer {
 
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
-        let drawer = PageDrawer(cr: cr)
+        let elements = ElementLog()
+        let drawer = PageDrawer(cr: cr, elements: elements)
         for page in document.pages {
             cairo_pdf_surface_set_size(surface, page.width, page.height)
             drawer.draw(page, background: document.background)
@@ -46,6 +50,7 @@ public enum PDFRenderer {
         try check(cairo_status(cr), writing: path)
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), writing: path)
+        return elements.attributes
     }
 
     /// Bookmarks from the headings, nested by level.

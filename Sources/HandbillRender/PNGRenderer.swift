@@ -14,7 +14,9 @@ public enum PNGRenderer {
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
         cairo_scale(cr, scale, scale)
-        PageDrawer(cr: cr).draw(page, background: document.background)
+        cairo_set_source_rgb(cr, 1, 1, 1)  // the paper
+        cairo_paint(cr)
+        PageDrawer(cr: cr, elements: ElementLog()).draw(page, background: document.background)
         try check(cairo_status(cr), writing: path)
         cairo_surface_flush(surface)
         try check(cairo_surface_write_to_png(surface, path), writing: path)

@@ -1,21 +1,27 @@
 import CPangoCairo
 import HandbillLayout
+import HandbillModel
 import HandbillStyle
 
 /// Paints positioned pages on a Cairo context. It measures nothing and breaks nothing: every
 /// position comes from layout, every glyph from Pango's shaped runs.
 struct PageDrawer {
     let cr: OpaquePointer
+    let elements: ElementLog
 
-    /// Draws one page: the background as an artifact, then the items in reading order, opening and
-    /// closing structure tags around them (Cairo ignores tags on image surfaces).
+    /// Draws one page: a coloured background as an artifact, then the items in reading order,
+    /// opening and closing structure tags around them (Cairo ignores tags on image surfaces).
     func draw(_ page: PositionedPage, background: Colour) {
-        tagged(.artifact) {
-            setColour(background)
-            cairo_rectangle(cr, 0, 0, page.width, page.height)
-            cairo_fill(cr)
+        if background != Colour(red: 1, green: 1, blue: 1) {
+            // White paper needs no background. A fill covering the whole page makes Cairo 1.16
+            // drop what came before it on the page, tags included, so stop a hair short of the edge.
+            tagged(.artifact) {
+                setColour(background)
+                cairo_rectangle(cr, 0.01, 0.01, page.width - 0.02, page.height - 0.02)
+                cairo_fill(cr)
+            }
         }
-        var leaves = LeafTagger(cr: cr)
+        var leaves = LeafTagger(cr: cr, elements: elements)
         for item in page.items {
             if case .line(let line) = item {
                 draw(line, leaves: &leaves)
@@ -23,8 +29,9 @@ struct PageDrawer {
             }
             leaves.close()
             switch item {
-            case .open(let role): cairo_tag_begin(cr, role.rawValue, "")
-            case .close(let role): cairo_tag_end(cr, role.rawValue)
+            case .open(let role): elements.begin(cr, role.rawValue)
+            case .close(let role): elements.end(cr, role.rawValue)
+            case .describe(let attributes): elements.describe(attributes)
             case .rect(let rect, let colour):
                 setColour(colour)
                 cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
@@ -54,19 +61,20 @@ struct PageDrawer {
     /// wraps is one Link element, not one per line.
     private struct LeafTagger {
         let cr: OpaquePointer
+        let elements: ElementLog
         var open: (leaf: Leaf, paragraph: ObjectIdentifier)?
 
         mutating func switchTo(_ leaf: Leaf?, in paragraph: ShapedText) {
             if let open, open.leaf == leaf, open.paragraph == ObjectIdentifier(paragraph) { return }
             close()
             if let leaf {
-                leaf.begin(cr)
+                leaf.begin(cr, elements)
                 open = (leaf, ObjectIdentifier(paragraph))
             }
         }
 
         mutating func close() {
-            open?.leaf.end(cr)
+            open?.leaf.end(cr, elements)
             open = nil
         }
     }
@@ -76,22 +84,22 @@ struct PageDrawer {
         case span
         case link(String)
 
-        func begin(_ cr: OpaquePointer) {
+        func begin(_ cr: OpaquePointer, _ elements: ElementLog) {
             switch self {
-            case .span: cairo_tag_begin(cr, "Span", "")
-            case .link(let uri): cairo_tag_begin(cr, CAIRO_TAG_LINK, "uri='\(PageDrawer.quoted(uri))'")
+            case .span: elements.begin(cr, "Span")
+            case .link(let uri): elements.begin(cr, CAIRO_TAG_LINK, "uri='\(PageDrawer.quoted(uri))'")
             }
         }
 
-        func end(_ cr: OpaquePointer) {
-            cairo_tag_end(cr, self == .span ? "Span" : CAIRO_TAG_LINK)
+        func end(_ cr: OpaquePointer, _ elements: ElementLog) {
+            elements.end(cr, self == .span ? "Span" : CAIRO_TAG_LINK)
         }
     }
 
     private func tagged(_ role: StructureRole, _ body: () -> Void) {
-        cairo_tag_begin(cr, role.rawValue, "")
+        elements.begin(cr, role.rawValue)
         body()
-        cairo_tag_end(cr, role.rawValue)
+        elements.end(cr, role.rawValue)
     }
 
     private func setColour(_ colour: Colour) {

@@ -94,7 +94,7 @@ public struct StyledText: Equatable, Sendable {
 /// The structure role a block gets in the tagged PDF.
 public enum StructureRole: String, Sendable {
     case document = "Document", h1 = "H1", h2 = "H2", h3 = "H3", paragraph = "P", list = "L", listItem = "LI",
-         label = "Lbl", listBody = "LBody", link = "Link"
+         label = "Lbl", listBody = "LBody", link = "Link", figure = "Figure"
     /// Decoration and running footers: no part of the content. Cairo 1.16 rejects an `Artifact` tag
     /// (and any non-standard name), so they go in the standard `Private` grouping element, which
     /// the finishing stage turns into `/Artifact` marked content.

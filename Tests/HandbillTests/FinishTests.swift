@@ -1,6 +1,8 @@
 import Foundation
 import Handbill
 import HandbillFinish
+import HandbillLayout
+import HandbillStyle
 import HandbillModel
 import Testing
 
@@ -66,5 +68,35 @@ import Testing
         let folder = Leaflets.pdf("standard").deletingLastPathComponent()
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}
+
+/// Alt text and passage languages, which Cairo cannot write, added by the finishing stage.
+@Suite struct StructureAttributeTests {
+    @Test func figuresGetTheirAltAndPassagesTheirLanguage() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let black = Colour(hex: "#000000")!
+        let items: [PositionedItem] = [
+            .open(.document),
+            .open(.figure), .describe(StructureAttributes(alt: "QR code for takeitdown.ncmec.org")),
+            .rect(Rect(x: 50, y: 50, width: 40, height: 40), black), .close(.figure),
+            .open(.figure), .describe(StructureAttributes(alt: "Kod QR", language: "pl")),
+            .rect(Rect(x: 100, y: 50, width: 40, height: 40), black), .close(.figure),
+            .close(.document),
+        ]
+        let metadata = try Project.document().metadata
+        let document = PositionedDocument(metadata: metadata, pages: [PositionedPage(width: 300, height: 200, items: items)],
+                                          outline: [], background: Colour(hex: "#FFFFFF")!)
+        let pdf = folder.appendingPathComponent("figures.pdf")
+        try Builder(workspace: Project.workspace).write(document, to: pdf)
+        let figures = try PDFReader(url: pdf).objects().values.compactMap { $0 as? [String: Any] }
+            .filter { $0["/S"] as? String == "/Figure" }
+        #expect(figures.count == 2)
+        let alts = Set(figures.compactMap { ($0["/Alt"] as? String).map(PDFReader.decodeString) })
+        #expect(alts == ["QR code for takeitdown.ncmec.org", "Kod QR"])
+        #expect(figures.contains { ($0["/Lang"] as? String).map(PDFReader.decodeString) == "pl" })
+        let check = try CommandResult.run(PDFUAChecker.command, ["check", pdf.path])
+        #expect(check.status == 0, "\(check.stdout)")
     }
 }
