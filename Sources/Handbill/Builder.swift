@@ -18,15 +18,11 @@ public struct Builder: Sendable {
     public func write(_ positioned: PositionedDocument, to pdf: URL) throws(DiagnosticError) {
         let date = DocumentDate.iso(source: positioned.metadata.date)
         let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: date)
-        try AtomicFile.write(to: pdf) { path throws(DiagnosticError) in
-            // Cairo draws into a scratch file beside the target; qpdf finishes it into the target.
-            let drawn = path + ".cairo"
-            defer { try? FileManager.default.removeItem(atPath: drawn) }
-            let attributes = try PDFRenderer.render(positioned, options: options, to: drawn)
-            var finish = finishOptions(positioned, date: date)
-            finish.elementAttributes = attributes
-            try Finisher.finish(input: drawn, output: path, options: finish)
-        }
+        // Cairo draws into memory; qpdf finishes that into the target.
+        let drawn = try PDFRenderer.render(positioned, options: options)
+        var finish = finishOptions(positioned, date: date)
+        finish.elementAttributes = drawn.attributes
+        try AtomicFile.write(try Finisher.finish(pdf: drawn.bytes, options: finish), to: pdf)
     }
 
     private func finishOptions(_ document: PositionedDocument, date: String) -> FinishOptions {
@@ -64,9 +60,7 @@ public struct Builder: Sendable {
         if png {
             for index in positioned.pages.indices {
                 let file = job.png(in: output, page: index + 1)
-                try AtomicFile.write(to: file) { path throws(DiagnosticError) in
-                    try PNGRenderer.render(positioned, page: index, dpi: 100, to: path)
-                }
+                try AtomicFile.write(try PNGRenderer.render(positioned, page: index, dpi: 100), to: file)
                 written.append(file)
             }
         }

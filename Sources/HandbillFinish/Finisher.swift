@@ -6,8 +6,20 @@ import HandbillModel
 /// /ViewerPreferences, the XMP metadata, artifacts, link descriptions, /Tabs, the fonts'
 /// /CIDToGIDMap, or trim and bleed boxes. This adds them and writes the file with a deterministic ID.
 public enum Finisher {
-    public static func finish(input: String, output: String, options: FinishOptions) throws(DiagnosticError) {
-        let pdf = try QPDF(reading: input)
+    /// Finishes a PDF as Cairo rendered it; returns the finished file's bytes.
+    public static func finish(pdf bytes: [UInt8], options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
+        var result: Result<[UInt8], DiagnosticError> = .success([])
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(DiagnosticError) {
+                result = .success(try finish(try QPDF(bytes: buffer, name: "the PDF Cairo drew"), options: options))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private static func finish(_ pdf: QPDF, options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
         try markDecorationAsArtifacts(pdf)
         describeElements(pdf, options.elementAttributes)  // before pruning: numbers count every element
         StructureTreePruner.removeDecoration(from: pdf)
@@ -15,7 +27,7 @@ public enum Finisher {
         describeLinks(pdf, options.linkDescriptions)
         mapFontGlyphs(pdf)
         setPageBoxes(pdf, options.pageBoxes)
-        try pdf.write(to: output)
+        return try pdf.written()
     }
 
     private static func markDecorationAsArtifacts(_ pdf: QPDF) throws(DiagnosticError) {

@@ -17,6 +17,16 @@ final class QPDF {
         try check("read")
     }
 
+    /// Reads a PDF held in memory; `name` is what messages call it. The bytes must outlive `self`.
+    init(bytes: UnsafeBufferPointer<UInt8>, name: String) throws(DiagnosticError) {
+        path = name
+        data = qpdf_init()
+        qpdf_silence_errors(data)
+        qpdf_set_suppress_warnings(data, QPDF_TRUE)
+        bytes.withMemoryRebound(to: CChar.self) { _ = qpdf_read_memory(data, name, $0.baseAddress, UInt64($0.count), nil) }
+        try check("read")
+    }
+
     deinit {
         var handle: qpdf_data? = data
         qpdf_cleanup(&handle)
@@ -56,15 +66,19 @@ final class QPDF {
         return PDFObject(pdf: self, handle: qpdf_make_indirect_object(data, stream.handle))
     }
 
-    /// Writes the file with a document ID computed from its content, so equal input gives equal bytes.
-    func write(to path: String) throws(DiagnosticError) {
-        _ = qpdf_init_write(data, path)
+    /// The finished file's bytes, with a document ID computed from its content, so equal input
+    /// gives equal bytes. Written to memory: the caller writes the file and checks every write
+    /// (qpdf's own file writer reports a full disk as success).
+    func written() throws(DiagnosticError) -> [UInt8] {
+        _ = qpdf_init_write_memory(data)
         try check("start writing")
         qpdf_set_deterministic_ID(data, QPDF_TRUE)
         qpdf_set_object_stream_mode(data, qpdf_o_generate)
         qpdf_set_compress_streams(data, QPDF_TRUE)
         _ = qpdf_write(data)
         try check("write")
+        guard let buffer = qpdf_get_buffer(data) else { return [] }
+        return Array(UnsafeBufferPointer(start: buffer, count: qpdf_get_buffer_length(data)))
     }
 }
 
@@ -90,6 +104,13 @@ struct PDFObject {
     var integer: Int? { isInteger ? Int(qpdf_oh_get_int_value(data, handle)) : nil }
     var text: String? { qpdf_oh_is_string(data, handle) != 0 ? String(cString: qpdf_oh_get_utf8_value(data, handle)) : nil }
     var number: Double? { qpdf_oh_is_number(data, handle) != 0 ? qpdf_oh_get_numeric_value(data, handle) : nil }
+    var boolean: Bool? { qpdf_oh_is_bool(data, handle) != 0 ? qpdf_oh_get_bool_value(data, handle) != 0 : nil }
+    /// An array of numbers (a rectangle, a matrix); nil when it is not an array or an item is not a number.
+    var numbers: [Double]? {
+        guard isArray else { return nil }
+        let values = items.compactMap(\.number)
+        return values.count == items.count ? values : nil
+    }
     /// `12 0 R`'s 12; 0 for a direct object.
     var objectID: Int { Int(qpdf_oh_get_object_id(data, handle)) }
 

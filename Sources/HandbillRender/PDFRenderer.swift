@@ -19,13 +19,28 @@ public struct PDFOptions: Sendable {
 /// Writes a positioned document as a tagged PDF with Cairo: real text in embedded subset fonts,
 /// structure tags, links, a bookmark outline and document metadata.
 public enum PDFRenderer {
-    /// Returns what Cairo could not write: attributes by structure element number (pre-order).
-    @discardableResult
-    public static func render(_ document: PositionedDocument, options: PDFOptions, to path: String) throws(DiagnosticError)
-        -> [Int: StructureAttributes] {
-        guard let first = document.pages.first else { return [:] }
-        let surface = cairo_pdf_surface_create(path, first.width, first.height)!
+    /// The PDF as Cairo wrote it, in memory, and what Cairo could not write: attributes by
+    /// structure element number (pre-order), for the finishing stage.
+    public struct Output {
+        public var bytes: [UInt8]
+        public var attributes: [Int: StructureAttributes]
+    }
+
+    /// Renders into memory: the finishing stage reads it from there, so no half-finished file
+    /// ever touches the disk.
+    public static func render(_ document: PositionedDocument, options: PDFOptions) throws(DiagnosticError) -> Output {
+        guard let first = document.pages.first else {
+            throw DiagnosticError(.error("the document has no pages", hint: "this is a bug in Handbill; please report it"))
+        }
+        final class Sink { var bytes: [UInt8] = [] }
+        let sink = Sink()
+        let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+            let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque(), first.width, first.height)!
         defer { cairo_surface_destroy(surface) }
+        let path = "the PDF"
         try check(cairo_surface_status(surface), writing: path)
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         let meta = document.metadata
@@ -50,7 +65,7 @@ public enum PDFRenderer {
         try check(cairo_status(cr), writing: path)
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), writing: path)
-        return elements.attributes
+        return Output(bytes: sink.bytes, attributes: elements.attributes)
     }
 
     /// Bookmarks from the headings, nested by level.

@@ -4,8 +4,9 @@ import HandbillModel
 
 /// Page previews as PNG, drawn with the same code as the PDF, for designers' eyes and ours.
 public enum PNGRenderer {
-    /// Writes page `index` at `dpi` dots per inch.
-    public static func render(_ document: PositionedDocument, page index: Int, dpi: Double, to path: String) throws(DiagnosticError) {
+    /// Page `index` at `dpi` dots per inch, as PNG bytes.
+    public static func render(_ document: PositionedDocument, page index: Int, dpi: Double) throws(DiagnosticError) -> [UInt8] {
+        let path = "the preview of page \(index + 1)"
         let page = document.pages[index]
         let scale = dpi / 72
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32((page.width * scale).rounded()),
@@ -19,6 +20,14 @@ public enum PNGRenderer {
         PageDrawer(cr: cr, elements: ElementLog()).draw(page, background: document.background)
         try check(cairo_status(cr), writing: path)
         cairo_surface_flush(surface)
-        try check(cairo_surface_write_to_png(surface, path), writing: path)
+        final class Sink { var bytes: [UInt8] = [] }
+        let sink = Sink()
+        let status = cairo_surface_write_to_png_stream(surface, { closure, data, length in
+            let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque())
+        try check(status, writing: path)
+        return sink.bytes
     }
 }

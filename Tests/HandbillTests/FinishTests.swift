@@ -52,16 +52,13 @@ import Testing
     @Test func aDamagedFileIsAQPDFErrorNotACrash() throws {
         let folder = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let damaged = folder.appendingPathComponent("damaged.pdf"), output = folder.appendingPathComponent("out.pdf")
-        try Data("%PDF-1.5\nthis is not a PDF\n".utf8).write(to: damaged)
         let options = FinishOptions(language: "en", title: "t", author: "a", subject: "s", keywords: [], creator: "c",
                                     producer: "p", date: "2026-11-25T00:00:00Z", pageBoxes: [], linkDescriptions: [:])
         #expect {
-            try Finisher.finish(input: damaged.path, output: output.path, options: options)
+            try Finisher.finish(pdf: Array("%PDF-1.5\nthis is not a PDF\n".utf8), options: options)
         } throws: { error in
             (error as? DiagnosticError)?.description.contains("qpdf could not read") == true
         }
-        #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
     @Test func noScratchFilesAreLeftBehind() throws {
@@ -98,5 +95,25 @@ import Testing
         #expect(figures.contains { ($0["/Lang"] as? String).map(PDFReader.decodeString) == "pl" })
         let check = try CommandResult.run(PDFUAChecker.command, ["check", pdf.path])
         #expect(check.status == 0, "\(check.stdout)")
+    }
+}
+
+/// A full disk, made with a 16 KiB tmpfs (needs root, as on CI; skipped where mounting is refused).
+@Suite struct FullDiskTests {
+    static let tinyDisk: URL? = {
+        let folder = Project.temporaryFolder()
+        let mounted = try? CommandResult.run("mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", folder.path])
+        return mounted?.status == 0 ? folder : nil
+    }()
+
+    @Test(.enabled(if: tinyDisk != nil, "needs permission to mount a tmpfs"))
+    func aFullDiskIsAnErrorAndLeavesNothing() throws {
+        let disk = try #require(Self.tinyDisk)
+        defer { _ = try? CommandResult.run("umount", [disk.path]) }
+        let result = try CommandResult.run(Project.executable.path, ["build", "Guidance/sextortion", "--variant", "standard",
+                                                                     "--output", disk.path], in: Project.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
+        #expect(Project.files(in: disk).isEmpty, "left behind: \(Project.files(in: disk))")
     }
 }
