@@ -75,6 +75,9 @@ final class QPDF {
         qpdf_set_deterministic_ID(data, QPDF_TRUE)
         qpdf_set_object_stream_mode(data, qpdf_o_generate)
         qpdf_set_compress_streams(data, QPDF_TRUE)
+        // Keep Cairo's compressed streams (fonts, pages we did not touch) as they are: no
+        // inflating and deflating again. Streams we replaced are compressed once.
+        qpdf_set_decode_level(data, qpdf_dl_none)
         _ = qpdf_write(data)
         try check("write")
         guard let buffer = qpdf_get_buffer(data) else { return [] }

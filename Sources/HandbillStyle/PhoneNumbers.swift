@@ -6,6 +6,7 @@ enum PhoneNumbers {
     /// digits in all (`0345 6000 459`, `0800 1111`, `01415550199`, `+44 141 555 0199`). A hand-made
     /// scan: Swift Regex made this the slowest step of a build.
     static func split(_ text: String) -> [Piece] {
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [Piece(text: text, isPhone: false)] }
         let scalars = Array(text.unicodeScalars)
         var pieces: [Piece] = []
         var plainStart = 0, index = 0

@@ -34,31 +34,39 @@ struct SourceText {
         bodyFirstLine = close + 2
     }
 
-    /// Decodes strictly: a byte that is not UTF-8 is an error at its line and column, never a U+FFFD.
+    /// Decodes strictly: a byte that is not UTF-8 is an error at its line and column, never a U+FFFD;
+    /// so is a control character other than tab and newline.
     private static func decodeUTF8(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> String {
-        var line = 1, column = 1
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                scalars.append(scalar)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            // Find where: count lines and characters up to the first byte that does not decode.
+            var line = 1, column = 1
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
                 if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-                if scalar.value == 0 || (scalar.properties.generalCategory == .control
-                                         && !["\n", "\r", "\t"].contains(scalar)) {
-                    throw DiagnosticError(.error(
-                        "control character U+\(String(scalar.value, radix: 16, uppercase: true)) in the text",
-                        at: SourceLocation(file: file, line: line, column: column - 1),
-                        hint: "delete it; guidance text holds no control characters"))
-                }
-            case .emptyInput:
-                return String(scalars)
-            case .error:
-                throw DiagnosticError(.error(
-                    "the file is not valid UTF-8", at: SourceLocation(file: file, line: line, column: column),
-                    hint: "save the file as UTF-8 (in most editors: Save As… → Encoding → UTF-8)"))
             }
+            throw DiagnosticError(.error(
+                "the file is not valid UTF-8", at: SourceLocation(file: file, line: line, column: column),
+                hint: "save the file as UTF-8 (in most editors: Save As… → Encoding → UTF-8)"))
+        }
+        if bytes.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) {
+            try rejectControlCharacters(text, file: file)
+        }
+        return text
+    }
+
+    /// C0 and C1 control characters (a C1 character is encoded C2 80…C2 9F, hence the cheap pre-check).
+    private static func rejectControlCharacters(_ text: String, file: String) throws(DiagnosticError) {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { line += 1; column = 1; continue }
+            if scalar.properties.generalCategory == .control && scalar != "\r" && scalar != "\t" {
+                throw DiagnosticError(.error(
+                    "control character U+\(String(scalar.value, radix: 16, uppercase: true)) in the text",
+                    at: SourceLocation(file: file, line: line, column: column),
+                    hint: "delete it; guidance text holds no control characters"))
+            }
+            column += 1
         }
     }
 }

@@ -135,7 +135,7 @@ import Testing
     }
 }
 
-/// The `pdfua` checker from PyPI: `$HANDBILL_PDFUA` (set by .ci/run), else `pdfua` on the PATH.
+/// The `pdfua` checker from PyPI: `$HANDBILL_PDFUA`, else the virtualenv .ci/run makes, else `pdfua`.
 enum PDFUAChecker {
-    static var command: String { ProcessInfo.processInfo.environment["HANDBILL_PDFUA"] ?? "pdfua" }
+    static var command: String { Project.testTool("HANDBILL_PDFUA", venv: "pdfua", fallback: "pdfua") }
 }

@@ -126,8 +126,8 @@ struct StructureReading {
     /// Content neither tagged nor artifact (or both), .notdef glyphs, bad Unicode mappings: counts.
     var problems: [String: Int]
 
-    /// `$HANDBILL_TEST_PYTHON` (set by .ci/run to its virtualenv), else `python3`.
-    static var python: String { ProcessInfo.processInfo.environment["HANDBILL_TEST_PYTHON"] ?? "python3" }
+    /// `$HANDBILL_TEST_PYTHON`, else the virtualenv .ci/run makes, else `python3`.
+    static var python: String { Project.testTool("HANDBILL_TEST_PYTHON", venv: "python", fallback: "python3") }
 
     init(_ pdf: URL) throws {
         let script = Project.root.appendingPathComponent("Tests/Tools/pdf_structure.py").path

@@ -31,6 +31,15 @@ enum Project {
             .deletingLastPathComponent().appendingPathComponent("handbill")
     }
 
+    /// A Python test tool: from `$variable`, else `.build/test-venv/bin/<venv>` (made by .ci/run or
+    /// `python3 -m venv .build/test-venv && .build/test-venv/bin/pip install -r Tests/Tools/requirements.txt`),
+    /// else `fallback` on the PATH.
+    static func testTool(_ variable: String, venv: String, fallback: String) -> String {
+        if let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty { return value }
+        let local = root.appendingPathComponent(".build/test-venv/bin/\(venv)").path
+        return FileManager.default.isExecutableFile(atPath: local) ? local : fallback
+    }
+
     /// A fresh empty folder, removed by the caller's `defer`.
     static func temporaryFolder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("handbill-test-\(UUID().uuidString)")
