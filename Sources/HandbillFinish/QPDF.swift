@@ -47,6 +47,13 @@ final class QPDF {
         (0..<Int(qpdf_get_num_pages(data))).map { PDFObject(pdf: self, handle: qpdf_get_page_n(data, $0)) }
     }
 
+    /// The pages of a file from anywhere: qpdf's error, not a crash, when its page tree is broken.
+    func readPages() throws(DiagnosticError) -> [PDFObject] {
+        let count = qpdf_get_num_pages(data)
+        try check("read the page tree of")
+        return (0..<max(0, Int(count))).map { PDFObject(pdf: self, handle: qpdf_get_page_n(data, $0)) }
+    }
+
     /// Parses a PDF object written in PDF syntax, e.g. `<< /Marked true >>`.
     func object(_ syntax: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_parse(data, syntax)) }
     func name(_ name: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_name(data, name)) }
@@ -185,10 +192,10 @@ struct PDFObject {
     func isSame(as other: PDFObject) -> Bool { objectID != 0 && objectID == other.objectID }
 }
 
-/// Numbers as PDF writes them: no exponent, at most 4 decimals.
+/// Numbers as PDF writes them: no exponent, at most 6 decimals (as Cairo writes page sizes).
 enum PDFNumber {
     static func format(_ value: Double) -> String {
-        var text = String(format: "%.4f", value)
+        var text = String(format: "%.6f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text

@@ -9,7 +9,7 @@ public struct DocumentLayout {
     public init(fonts: FontLibrary) { self.fonts = fonts }
 
     public func layout(_ document: StyledDocument) throws(DiagnosticError) -> PositionedDocument {
-        try fonts.require(family: document.fontFamily, for: "variant `\(document.variantName)`")
+        try fonts.require(family: document.fontFamily, for: "variant `\(document.variantName)` in `\(document.metadata.language)`")
         let shaper = TextShaper(fonts: fonts, family: document.fontFamily, language: document.metadata.language,
                                 hyphenate: document.hyphenate)
         let composer = BlockComposer(shaper: shaper)

@@ -59,8 +59,8 @@ public final class FontLibrary: @unchecked Sendable {
     }
 
     /// Refuses a family the library does not hold, rather than let fontconfig substitute another.
-    public func require(family: String, for user: String) throws(DiagnosticError) {
-        guard families.contains(family) else {
+    public func require(family list: String, for user: String) throws(DiagnosticError) {
+        for family in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !families.contains(family) {
             throw DiagnosticError(.error(
                 "\(user) asks for the font `\(family)`, which is not in \(folder.relativePath)",
                 hint: "the fonts there are: \(families.sorted().joined(separator: ", ")); add the font's files and licence to \(folder.relativePath)"))

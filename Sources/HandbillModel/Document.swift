@@ -1,16 +1,34 @@
+/// What a translation says about itself.
+public struct Translation: Equatable, Sendable {
+    public enum Status: String, Sendable, CaseIterable { case reviewed, unreviewed }
+
+    public var status: Status
+    /// Fingerprint (`fnv1a64:…`) of the source file it was translated from.
+    public var translatedFrom: String
+
+    public init(status: Status, translatedFrom: String) {
+        self.status = status
+        self.translatedFrom = translatedFrom
+    }
+}
+
 /// A piece of guidance as Handbill understands it: what the source says, before any product,
 /// variant or language decides how it looks.
 public struct Document: Equatable, Sendable {
     public var metadata: DocumentMetadata
     /// The body, in reading order.
     public var blocks: [Block]
+    /// Where each of `blocks` starts in the source, for messages about it.
+    public var blockLocations: [SourceLocation]
     /// Heading of the help-services block ("Where to get help").
     public var servicesTitle: String
     public var services: [HelpService]
 
-    public init(metadata: DocumentMetadata, blocks: [Block], servicesTitle: String, services: [HelpService]) {
+    public init(metadata: DocumentMetadata, blocks: [Block], blockLocations: [SourceLocation] = [],
+                servicesTitle: String, services: [HelpService]) {
         self.metadata = metadata
         self.blocks = blocks
+        self.blockLocations = blockLocations
         self.servicesTitle = servicesTitle
         self.services = services
     }
@@ -28,9 +46,12 @@ public struct DocumentMetadata: Equatable, Sendable {
     /// Date of this version of the guidance, `YYYY-MM-DD`.
     public var date: String
     public var keywords: [String]
+    /// For a translation: whether a human translator has checked it.
+    public var translation: Translation?
 
     public init(title: String, summary: String?, language: String, publisher: String, source: String,
-                date: String, keywords: [String]) {
+                date: String, keywords: [String], translation: Translation? = nil) {
+        self.translation = translation
         self.title = title
         self.summary = summary
         self.language = language

@@ -7,7 +7,10 @@ public struct StyledDocument: Sendable {
     public var productName: String
     public var variantName: String
     public var page: PageGeometry
+    /// Pango family list: the language's font first, then the variant's.
     public var fontFamily: String
+    /// Right-to-left languages mirror the whole page.
+    public var direction: LanguageStrings.Direction
     public var hyphenate: Bool
     public var background: Colour
     /// Colour of decoration: the rule under the title.

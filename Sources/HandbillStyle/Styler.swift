@@ -9,10 +9,16 @@ public struct Styler: Sendable {
     public let variant: Variant
     public let strings: LanguageStrings
 
+    /// `variant` is adjusted to the language: its script's font first (the variant's font covers
+    /// addresses and names in other scripts), and larger type or leading where the script needs it.
     public init(product: Product, variant: Variant, strings: LanguageStrings) {
         self.product = product
-        self.variant = variant
         self.strings = strings
+        var adjusted = variant
+        adjusted.sizes = variant.sizes.scaled(by: strings.size ?? 1)
+        adjusted.leading = variant.leading * (strings.leading ?? 1)
+        if let font = strings.font, font != variant.font { adjusted.font = font + ", " + variant.font }
+        self.variant = adjusted
     }
 
     public func style(_ document: Document) -> StyledDocument {
@@ -31,13 +37,14 @@ public struct Styler: Sendable {
                 columns: min(variant.columns ?? product.columns, product.columns),
                 gutter: points(mm: product.gutterMM), footerGap: points(mm: product.footerGapMM),
                 bleed: points(mm: product.bleedMM)),
-            fontFamily: variant.font, hyphenate: variant.hyphenate,
+            fontFamily: variant.font, direction: strings.direction, hyphenate: variant.hyphenate,
             background: colours.background, accent: colours.accent,
             title: text([.text(meta.title)], TextStyle(size: sizes.title, bold: true, colour: colours.heading)),
             summary: meta.summary.map { text([.text($0)], TextStyle(size: sizes.lead, colour: colours.text)) },
             blocks: blocks,
             footer: .init(style: TextStyle(size: sizes.footer, colour: colours.footer), leading: variant.leading,
-                          details: [meta.publisher, Address.display(meta.source), strings.date(iso: meta.date)]),
+                          details: [meta.publisher, Address.display(meta.source), strings.date(iso: meta.date)]
+                              + (meta.translation?.status == .unreviewed ? [strings.unreviewed ?? "Translation not yet reviewed"] : [])),
             strings: strings)
     }
 

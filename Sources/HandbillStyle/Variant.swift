@@ -4,6 +4,11 @@ public struct Variant: Equatable, Sendable, Decodable {
     public struct Sizes: Equatable, Sendable, Decodable {
         public var body: Double, lead: Double, title: Double, h2: Double, h3: Double, footer: Double, phone: Double
 
+        func scaled(by factor: Double) -> Sizes {
+            Sizes(body: body * factor, lead: lead * factor, title: title * factor, h2: h2 * factor, h3: h3 * factor,
+                  footer: footer * factor, phone: phone * factor)
+        }
+
         /// Every size with its name, for rules that look at all text.
         public var all: [(name: String, points: Double)] {
             [("body", body), ("lead", lead), ("title", title), ("h2", h2), ("h3", h3), ("footer", footer), ("phone", phone)]

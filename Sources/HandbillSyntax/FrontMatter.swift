@@ -8,7 +8,7 @@ struct FrontMatter {
     var services: [HelpService]
 
     static let documentKeys = ["title", "summary", "language", "publisher", "source", "date", "keywords",
-                               "services-title", "services"]
+                               "services-title", "services", "status", "translated-from"]
     static let serviceKeys = ["name", "phone", "url", "for"]
 
     /// Reads the front matter, collecting every problem with its line in the file.
@@ -59,10 +59,22 @@ struct FrontMatter {
                                        hint: "for example `keywords: [sextortion, online safety]`"))
             }
         }
+        var translation: Translation?
+        let status = text("status", required: false), translatedFrom = text("translated-from", required: false)
+        if status != nil || translatedFrom != nil {
+            if let status, Translation.Status(rawValue: status) == nil {
+                problems.append(.error("`status: \(status)` is neither `reviewed` nor `unreviewed`", at: reader.location(of: mapping["status"])))
+            }
+            if translatedFrom == nil || status == nil {
+                problems.append(.error("a translation needs both `status:` and `translated-from:`", at: reader.location(line: 1),
+                                       hint: "see Guidance/TRANSLATING.md"))
+            }
+            translation = Translation(status: status.flatMap(Translation.Status.init) ?? .unreviewed, translatedFrom: translatedFrom ?? "")
+        }
         metadata = DocumentMetadata(
             title: title ?? "", summary: text("summary", required: false), language: language ?? "",
             publisher: text("publisher", required: true) ?? "", source: text("source", required: true) ?? "",
-            date: date ?? "", keywords: keywords)
+            date: date ?? "", keywords: keywords, translation: translation)
         servicesTitle = text("services-title", required: false) ?? "Where to get help"
         services = []
         if let node = mapping["services"] {

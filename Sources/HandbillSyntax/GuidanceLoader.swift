@@ -39,7 +39,7 @@ public enum GuidanceLoader {
                                    hint: "write the guidance after the front matter"))
         }
         guard problems.isEmpty, let frontMatter else { throw DiagnosticError(problems) }
-        return Document(metadata: frontMatter.metadata, blocks: blocks, servicesTitle: frontMatter.servicesTitle,
-                        services: frontMatter.services)
+        return Document(metadata: frontMatter.metadata, blocks: blocks.map(\.block), blockLocations: blocks.map(\.location),
+                        servicesTitle: frontMatter.servicesTitle, services: frontMatter.services)
     }
 }

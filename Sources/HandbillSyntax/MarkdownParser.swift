@@ -12,14 +12,17 @@ struct MarkdownParser {
 
     init(source: SourceText) { self.source = source }
 
-    mutating func parse() -> [Block] {
+    /// The body's top-level blocks, each with where it starts.
+    mutating func parse() -> [(block: Block, location: SourceLocation)] {
         let bytes = Array(source.body.utf8)
         guard let root = cmark_parse_document(bytes, bytes.count, CMARK_OPT_SOURCEPOS) else {
             problems.append(.error("the body could not be parsed", at: SourceLocation(file: source.file, line: source.bodyFirstLine)))
             return []
         }
         defer { cmark_node_free(root) }
-        return blocks(in: root, insideCallout: false)
+        return children(of: root).compactMap { node in
+            block(node, insideCallout: false).map { ($0, location(of: node)) }
+        }
     }
 
     private func location(of node: OpaquePointer) -> SourceLocation {

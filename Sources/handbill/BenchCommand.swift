@@ -34,12 +34,14 @@ struct BenchCommand: ParsableCommand {
             let loadStart = Date()
             let workspace = try resources.workspace()
             let loadMS = Date().timeIntervalSince(loadStart) * 1000
-            let document = try GuidanceLoader.load(folder: selection.folder)
+            let guidance = try selection.guidanceFolder()
+            let documents = DocumentCache(guidance)
             let builder = Builder(workspace: workspace)
             print("Handbill \(Workspace.version) bench: \(selection.guidance), \(runs) runs each, median (min–max)")
             print("Loading fonts and layouts in-process: \(format(loadMS)) ms")
             print("job                                        pages  cold ms            cold peak MB  warm ms            warm peak MB")
-            for job in try selection.jobs(for: document, in: workspace) {
+            for job in try selection.jobs(for: guidance, in: workspace) {
+                let document = try documents.document(job.language)
                 let pages = try builder.layout(document, job: job).pages.count
                 var cold: [Double] = [], coldPeak: [Double] = []
                 for _ in 0..<runs {
@@ -51,7 +53,7 @@ struct BenchCommand: ParsableCommand {
                 var warm: [Double] = []
                 for _ in 0..<runs {
                     let start = Date()
-                    let parsed = try GuidanceLoader.load(folder: selection.folder)
+                    let parsed = try GuidanceFolder(selection.folder).document(language: job.language)
                     try builder.build(parsed, job: job, output: output)
                     warm.append(Date().timeIntervalSince(start) * 1000)
                 }

@@ -25,15 +25,16 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         try runReporting { () throws(DiagnosticError) -> Bool in
             let workspace = try resources.workspace()
-            let document = try GuidanceLoader.load(folder: selection.folder)
-            let jobs = try selection.jobs(for: document, in: workspace)
+            let guidance = try selection.guidanceFolder()
+            let documents = DocumentCache(guidance)
+            let jobs = try selection.jobs(for: guidance, in: workspace)
             let builder = Builder(workspace: workspace)
             let outputFolder = URL(fileURLWithPath: output, isDirectory: true)
             var failed = 0
             for (index, job) in jobs.enumerated() {
                 let start = Date()
                 do throws(DiagnosticError) {
-                    let files = try builder.build(document, job: job, output: outputFolder, png: png)
+                    let files = try builder.build(try documents.document(job.language), job: job, output: outputFolder, png: png)
                     let ms = Int(Date().timeIntervalSince(start) * 1000)
                     print("[\(index + 1)/\(jobs.count)] \(files[0].relativePath) (\(ms) ms)")
                     for file in files.dropFirst() { print("      \(file.relativePath)") }

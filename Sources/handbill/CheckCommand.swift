@@ -15,12 +15,14 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try runReporting { () throws(DiagnosticError) -> Bool in
             let workspace = try resources.workspace()
-            let document = try GuidanceLoader.load(folder: selection.folder)
+            let guidance = try selection.guidanceFolder()
+            let documents = DocumentCache(guidance)
             let builder = Builder(workspace: workspace)
             var failed = false
-            for job in try selection.jobs(for: document, in: workspace) {
+            report(DiagnosticError(guidance.staleTranslationWarnings()))
+            for job in try selection.jobs(for: guidance, in: workspace) {
                 do throws(DiagnosticError) {
-                    let pages = try builder.layout(document, job: job).pages.count
+                    let pages = try builder.layout(try documents.document(job.language), job: job).pages.count
                     print("ok  \(job) (\(pages) page\(pages == 1 ? "" : "s"))")
                 } catch {
                     failed = true

@@ -15,19 +15,46 @@ struct JobSelection: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Variant to make; repeat for several. Default: every variant.", valueName: "name"))
     var variant: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Language (BCP 47 tag). Default: the guidance's own language.", valueName: "tag"))
+    @Option(name: .long, help: ArgumentHelp("Language (BCP 47 tag, e.g. pl, zh-Hant), several separated by commas, or `all`. Default: the guidance's own language.", valueName: "tag"))
     var lang: String?
 
     var folder: URL { URL(fileURLWithPath: guidance, isDirectory: true) }
 
-    func jobs(for document: Document, in workspace: Workspace) throws(DiagnosticError) -> [Job] {
+    func guidanceFolder() throws(DiagnosticError) -> GuidanceFolder { try GuidanceFolder(folder) }
+
+    func jobs(for guidance: GuidanceFolder, in workspace: Workspace) throws(DiagnosticError) -> [Job] {
         let layouts = workspace.layouts
         let products = try product.isEmpty ? [layouts.defaultProduct!.name] : product.map { name throws(DiagnosticError) in try layouts.product(name).name }
         let variants = try variant.isEmpty ? layouts.variants.keys.sorted() : variant.map { name throws(DiagnosticError) in try layouts.variant(name).name }
-        let language = lang ?? document.metadata.language
-        let name = GuidanceLoader.name(of: folder)
-        return products.flatMap { product in
-            variants.map { Job(guidance: name, product: product, variant: $0, language: language) }
+        let languages: [String]
+        switch lang {
+        case nil: languages = [guidance.source.metadata.language]
+        case "all": languages = guidance.languages
+        case let list?:
+            languages = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for tag in languages where !guidance.languages.contains(tag) {
+                _ = try guidance.document(language: tag)  // throws the helpful message
+            }
         }
+        return products.flatMap { product in
+            variants.flatMap { variant in
+                languages.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0) }
+            }
+        }
+    }
+}
+
+/// Loads each language's document once.
+final class DocumentCache {
+    let guidance: GuidanceFolder
+    private var documents: [String: Document] = [:]
+
+    init(_ guidance: GuidanceFolder) { self.guidance = guidance }
+
+    func document(_ language: String) throws(DiagnosticError) -> Document {
+        if let cached = documents[language] { return cached }
+        let document = try guidance.document(language: language)
+        documents[language] = document
+        return document
     }
 }

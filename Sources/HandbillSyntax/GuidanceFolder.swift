@@ -1,0 +1,69 @@
+import Foundation
+import HandbillModel
+
+/// A guidance folder: the source (`guidance.md`) and its translations (`translations/<tag>.md`).
+public struct GuidanceFolder: Sendable {
+    public static let translationsFolder = "translations"
+
+    public let folder: URL
+    /// The guidance's name: its folder's name, used in output file names.
+    public let name: String
+    public let source: Document
+    /// Fingerprint of `guidance.md`, which each translation records as `translated-from`.
+    public let sourceFingerprint: String
+    /// The source's language, then every translation's tag in alphabetical order.
+    public let languages: [String]
+
+    public init(_ folder: URL) throws(DiagnosticError) {
+        self.folder = folder
+        name = GuidanceLoader.name(of: folder)
+        source = try GuidanceLoader.load(folder: folder)
+        let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(GuidanceLoader.sourceFileName).path) ?? Data()
+        sourceFingerprint = Fingerprint.of(bytes)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(Self.translationsFolder).path)) ?? []
+        let tags = files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        let sourceLanguage = source.metadata.language
+        languages = [sourceLanguage] + tags.filter { $0 != sourceLanguage }
+    }
+
+    public func translationFile(_ tag: String) -> URL {
+        folder.appendingPathComponent(Self.translationsFolder).appendingPathComponent(tag + ".md")
+    }
+
+    /// The guidance in `language`: the source itself, or its translation.
+    public func document(language: String) throws(DiagnosticError) -> Document {
+        if language == source.metadata.language { return source }
+        guard languages.contains(language) else {
+            throw DiagnosticError(.error(
+                "the guidance \(name) has no `\(language)` version",
+                hint: "its languages are \(languages.joined(separator: ", ")); a translation goes in \(translationFile(language).relativePath) (see Guidance/TRANSLATING.md)"))
+        }
+        let file = translationFile(language)
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw DiagnosticError(.error("\(file.relativePath) is unreadable"))
+        }
+        let document = try GuidanceLoader.parse(bytes: Array(data), file: file.relativePath)
+        var problems: [Diagnostic] = []
+        if document.metadata.language != language {
+            problems.append(.error("the file is for `\(language)` but says `language: \(document.metadata.language)`",
+                                   at: SourceLocation(file: file.relativePath, line: 1), hint: "make them agree"))
+        }
+        if document.metadata.translation == nil {
+            problems.append(.error("a translation without `status:` and `translated-from:`", at: SourceLocation(file: file.relativePath, line: 1),
+                                   hint: "add `status: unreviewed` and `translated-from: \(sourceFingerprint)` (see Guidance/TRANSLATING.md)"))
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        return document
+    }
+
+    /// Translations made from an older version of the source.
+    public func staleTranslationWarnings() -> [Diagnostic] {
+        languages.dropFirst().compactMap { tag in
+            guard let document = try? document(language: tag), let made = document.metadata.translation?.translatedFrom,
+                  made != sourceFingerprint else { return nil }
+            return Diagnostic(.warning, "the `\(tag)` translation was made from \(made); the source is now \(sourceFingerprint)",
+                              at: SourceLocation(file: translationFile(tag).relativePath, line: 1),
+                              hint: "update the translation to the changed source, then set `translated-from: \(sourceFingerprint)`")
+        }
+    }
+}
