@@ -25,12 +25,14 @@ struct BlockComposer {
         case .list(let items, let indent, let spaceBefore):
             return try list(items, indent: indent, width: width, spaceBefore: spaceBefore)
         case .callout(let blocks, let background, let bar, let padding, let spaceBefore):
+            // The bar stands on the reading side: the left, or the right in right-to-left text.
             let inset = padding + Self.calloutBar
             let content = try compose(blocks, width: width - inset - padding)
-            var box = FlowSlice.merged(content, x: inset, y: padding)
+            var box = FlowSlice.merged(content, x: shaper.rightToLeft ? padding : inset, y: padding)
             box.height += 2 * padding
+            let barX = shaper.rightToLeft ? width - Self.calloutBar : 0
             box.items = [.open(.artifact), .rect(Rect(x: 0, y: 0, width: width, height: box.height), background),
-                         .rect(Rect(x: 0, y: 0, width: Self.calloutBar, height: box.height), bar), .close(.artifact)]
+                         .rect(Rect(x: barX, y: 0, width: Self.calloutBar, height: box.height), bar), .close(.artifact)]
                 + box.items
             box.spaceBefore = spaceBefore
             return [box]
@@ -71,17 +73,19 @@ struct BlockComposer {
         return slices
     }
 
-    /// A list: L > LI > (Lbl, LBody), the label hanging in the indent on the first line's baseline.
+    /// A list: L > LI > (Lbl, LBody), the label hanging in the indent (on the right in right-to-left
+    /// text) on the first line's baseline.
     func list(_ items: [StyledListItem], indent: Double, width: Double, spaceBefore: Double) throws(DiagnosticError) -> [FlowSlice] {
         var slices: [FlowSlice] = []
         for (index, item) in items.enumerated() {
-            var content = try compose(item.blocks, width: width - indent).map { $0.offsetBy(x: indent) }
+            var content = try compose(item.blocks, width: width - indent).map { $0.offsetBy(x: shaper.rightToLeft ? 0 : indent) }
             guard !content.isEmpty else { continue }
             let label = shaper.shape(item.label, width: indent)
             try check(label, width: indent)
             let baseline = content[0].items.lazy.compactMap { if case .line(let l) = $0 { l.origin.y } else { nil } }.first ?? 0
             let labelLine = label.lines[0]
-            let labelItem = TextLine(origin: Point(x: 0, y: baseline), width: labelLine.width, ascent: labelLine.ascent,
+            let labelX = shaper.rightToLeft ? width - indent + labelLine.x : labelLine.x
+            let labelItem = TextLine(origin: Point(x: labelX, y: baseline), width: labelLine.width, ascent: labelLine.ascent,
                                      descent: labelLine.descent, text: labelLine.text,
                                      sizes: label.spans.map(\.style.size), shaped: label, lineIndex: 0)
             content[0].items = [.open(.listItem), .open(.label), .line(labelItem), .close(.label), .open(.listBody)]

@@ -10,8 +10,9 @@ public struct DocumentLayout {
 
     public func layout(_ document: StyledDocument) throws(DiagnosticError) -> PositionedDocument {
         try fonts.require(family: document.fontFamily, for: "variant `\(document.variantName)` in `\(document.metadata.language)`")
+        let rightToLeft = document.direction == .rtl
         let shaper = TextShaper(fonts: fonts, family: document.fontFamily, language: document.metadata.language,
-                                hyphenate: document.hyphenate)
+                                hyphenate: document.hyphenate, rightToLeft: rightToLeft)
         let composer = BlockComposer(shaper: shaper)
         let page = document.page
 
@@ -29,7 +30,9 @@ public struct DocumentLayout {
         let footerHeight = try footer.height()
         let contentBottom = page.height - page.bottom - footerHeight - page.footerGap
         let frame = { (index: Int) -> Frame in
-            let pageIndex = index / page.columns, column = index % page.columns
+            // Columns are read from the right in a right-to-left language.
+            let pageIndex = index / page.columns
+            let column = rightToLeft ? page.columns - 1 - index % page.columns : index % page.columns
             let top = pageIndex == 0 ? page.top + mastheadHeight : page.top
             return Frame(page: pageIndex, rect: Rect(x: page.left + Double(column) * (page.columnWidth + page.gutter),
                                                      y: top, width: page.columnWidth, height: contentBottom - top))

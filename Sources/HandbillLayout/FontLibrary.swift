@@ -11,7 +11,9 @@ public final class FontLibrary: @unchecked Sendable {
     public let folder: URL
     let config: OpaquePointer
     let fontMap: UnsafeMutablePointer<PangoFontMap>
+    /// Pango contexts for left-to-right and right-to-left text (the base direction is per context).
     let context: OpaquePointer
+    let rightToLeftContext: OpaquePointer
     /// Family names the configuration holds.
     public let families: Set<String>
 
@@ -41,7 +43,12 @@ public final class FontLibrary: @unchecked Sendable {
 
         fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
         pango_fc_font_map_set_config(OpaquePointer(fontMap), config)
-        context = pango_font_map_create_context(fontMap)
+        context = Self.makeContext(fontMap, direction: PANGO_DIRECTION_LTR)
+        rightToLeftContext = Self.makeContext(fontMap, direction: PANGO_DIRECTION_RTL)
+    }
+
+    private static func makeContext(_ fontMap: UnsafeMutablePointer<PangoFontMap>, direction: PangoDirection) -> OpaquePointer {
+        let context = pango_font_map_create_context(fontMap)!
         // Measure exactly as the PDF will draw: no hinting, no rounding, 1 unit = 1 point.
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -50,10 +57,13 @@ public final class FontLibrary: @unchecked Sendable {
         cairo_font_options_destroy(options)
         pango_cairo_context_set_resolution(context, 72)
         pango_context_set_round_glyph_positions(context, 0)
+        pango_context_set_base_dir(context, direction)
+        return context
     }
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(rightToLeftContext))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
         FcConfigDestroy(config)
     }

@@ -32,7 +32,9 @@ public struct PositionedDocument: Sendable {
                         words += String(decoding: bytes[spans[index].byteStart..<spans[index].byteEnd], as: UTF8.self)
                         index += 1
                     }
-                    if result[url] == nil { result[url] = words.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                    if result[url] == nil {
+                        result[url] = ShapedText.withoutBidiControls(words).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    }
                 }
             }
         }
@@ -123,12 +125,16 @@ public struct TextLine: Sendable {
     /// The box the line's glyphs can take up.
     public var bounds: Rect { Rect(x: origin.x, y: origin.y - ascent, width: width, height: ascent + descent) }
 
-    /// Calls `body` with each glyph run, its absolute x, and the span it draws. Render's entry point.
+    /// Calls `body` with each glyph run, its absolute x, and the span it draws, in reading
+    /// (logical) order — not left to right — so that a right-to-left line's content is stored
+    /// in the order it is read. Render's entry point.
     public func forEachRun(_ body: (GlyphRun) -> Void) {
+        var runs: [GlyphRun] = []
         shaped.forEachRun(inLine: lineIndex) { run, x in
             let offset = Int(run.pointee.item.pointee.offset)
-            body(GlyphRun(item: run, text: shaped.pangoText, x: origin.x + x, baseline: origin.y,
-                          span: shaped.span(at: offset)))
+            runs.append(GlyphRun(item: run, text: shaped.pangoText, x: origin.x + x, baseline: origin.y,
+                                 span: shaped.span(at: offset)))
         }
+        runs.sorted { $0.item.pointee.item.pointee.offset < $1.item.pointee.item.pointee.offset }.forEach(body)
     }
 }

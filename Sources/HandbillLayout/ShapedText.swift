@@ -54,12 +54,24 @@ public final class ShapedText: @unchecked Sendable {
                 byteStart: start, byteLength: length, x: pangoPoints(logical.x), width: pangoPoints(logical.width),
                 ascent: (baseline - Double(logical.y)) / Double(PANGO_SCALE),
                 descent: Double(logical.y + logical.height - Int32(baseline)) / Double(PANGO_SCALE),
-                text: String(decoding: bytes, as: UTF8.self)))
+                text: Self.withoutBidiControls(String(decoding: bytes, as: UTF8.self))))
         } while pango_layout_iter_next_line(iterator) != 0
         self.lines = lines
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    /// The text a reader sees: without the isolates layout adds around numbers and addresses.
+    static func withoutBidiControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isBidiControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.filter { !isBidiControl($0) })
+        return String(scalars)
+    }
+
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        [0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
 
     /// The span a byte of the text belongs to.
     public func span(at byte: Int) -> Span? {

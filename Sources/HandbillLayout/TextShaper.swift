@@ -8,16 +8,20 @@ struct TextShaper {
     let family: String
     let language: String
     let hyphenate: Bool
+    /// Right-to-left paragraphs: base direction right to left, lines aligned right.
+    let rightToLeft: Bool
 
     func shape(_ styled: StyledText, width: Double) -> ShapedText {
-        let layout = pango_layout_new(fonts.context)!
+        let layout = pango_layout_new(rightToLeft ? fonts.rightToLeftContext : fonts.context)!
         var text = ""
         var spans: [ShapedText.Span] = []
         let attributes = pango_attr_list_new()
         defer { pango_attr_list_unref(attributes) }
         for run in styled.runs {
             let start = text.utf8.count
-            text += run.text
+            // A phone number or address is an isolated left-to-right island (LRI … PDI), so that
+            // in right-to-left text its digit groups and dots keep their order.
+            text += run.leftToRight ? "\u{2066}" + run.text + "\u{2069}" : run.text
             let end = text.utf8.count
             spans.append(.init(byteStart: start, byteEnd: end, style: run.style, link: run.link))
             func add(_ attribute: UnsafeMutablePointer<PangoAttribute>?) {
@@ -62,7 +66,8 @@ struct TextShaper {
         pango_layout_set_attributes(layout, attributes)
         pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded(.down)))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
-        pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        pango_layout_set_auto_dir(layout, 0)
+        pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
         return ShapedText(layout: layout, text: text, spans: spans, lineHeight: styled.lineHeight)
     }
 

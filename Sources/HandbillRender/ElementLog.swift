@@ -6,23 +6,37 @@ import HandbillModel
 /// Cairo 1.16 cannot write (Alt, Lang, ActualText).
 final class ElementLog {
     private var created = 0
-    private var open: [Int] = []
+    /// Open elements, innermost last, with the text drawn in each and whether any of it was
+    /// stored out of reading order.
+    private var open: [(element: Int, text: String, reordered: Bool)] = []
     /// Attributes by element number.
     private(set) var attributes: [Int: StructureAttributes] = [:]
 
     func begin(_ cr: OpaquePointer, _ name: String, _ tagAttributes: String = "") {
         cairo_tag_begin(cr, name, tagAttributes)
-        open.append(created)
+        open.append((created, "", false))
         created += 1
     }
 
     func end(_ cr: OpaquePointer, _ name: String) {
         cairo_tag_end(cr, name)
-        _ = open.popLast()  // a PNG page may close what an earlier page opened
+        // A PNG page may close what an earlier page opened: nothing to pop then.
+        guard let closed = open.popLast() else { return }
+        if closed.reordered { attributes[closed.element, default: StructureAttributes()].actualText = closed.text }
+    }
+
+    /// Notes text drawn in the innermost open element.
+    func drew(_ text: String, reordered: Bool) {
+        guard !open.isEmpty else { return }
+        open[open.count - 1].text += text
+        if reordered { open[open.count - 1].reordered = true }
     }
 
     /// Attaches attributes to the innermost open element.
     func describe(_ description: StructureAttributes) {
-        if let element = open.last { attributes[element] = description }
+        guard let element = open.last?.element else { return }
+        var merged = description
+        if merged.actualText == nil { merged.actualText = attributes[element]?.actualText }
+        attributes[element] = merged
     }
 }

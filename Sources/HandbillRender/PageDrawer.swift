@@ -52,8 +52,8 @@ struct PageDrawer {
         line.forEachRun { run in
             leaves.switchTo(needsLeaves ? (run.span?.link.map(Leaf.link) ?? .span) : nil, in: line.shaped)
             if let style = run.span?.style { setColour(style.colour) }
-            cairo_move_to(cr, run.x, run.baseline)
-            pango_cairo_show_glyph_item(cr, run.text, run.item)
+            let shown = GlyphEmitter.show(run, on: cr)
+            elements.drew(shown.text, reordered: shown.reordered)
         }
     }
 

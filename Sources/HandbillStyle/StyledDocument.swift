@@ -26,7 +26,13 @@ public struct StyledDocument: Sendable {
         public var style: TextStyle
         public var leading: Double
         /// Everything but the page number, already in words.
-        public var details: [String]
+        public var details: [Detail]
+
+        public struct Detail: Sendable {
+            public var text: String
+            /// An address, kept left to right.
+            public var isAddress: Bool
+        }
     }
 }
 
@@ -69,14 +75,18 @@ public struct StyledRun: Equatable, Sendable {
     public var style: TextStyle
     /// The address this run links to.
     public var link: String?
-    /// Phone numbers and addresses: never split across two lines.
+    /// Never split across two lines (phone numbers, addresses, dates in the footer).
     public var unbreakable: Bool
+    /// A phone number or web address: left to right in any language, isolated from the text
+    /// around it so that right-to-left text cannot reorder its parts.
+    public var leftToRight: Bool
 
-    public init(_ text: String, style: TextStyle, link: String? = nil, unbreakable: Bool = false) {
+    public init(_ text: String, style: TextStyle, link: String? = nil, unbreakable: Bool = false, leftToRight: Bool = false) {
         self.text = text
         self.style = style
         self.link = link
-        self.unbreakable = unbreakable
+        self.unbreakable = unbreakable || leftToRight
+        self.leftToRight = leftToRight
     }
 }
 

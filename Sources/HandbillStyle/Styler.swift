@@ -43,8 +43,11 @@ public struct Styler: Sendable {
             summary: meta.summary.map { text([.text($0)], TextStyle(size: sizes.lead, colour: colours.text)) },
             blocks: blocks,
             footer: .init(style: TextStyle(size: sizes.footer, colour: colours.footer), leading: variant.leading,
-                          details: [meta.publisher, Address.display(meta.source), strings.date(iso: meta.date)]
-                              + (meta.translation?.status == .unreviewed ? [strings.unreviewed ?? "Translation not yet reviewed"] : [])),
+                          details: [.init(text: meta.publisher, isAddress: false),
+                                    .init(text: Address.display(meta.source), isAddress: true),
+                                    .init(text: strings.date(iso: meta.date), isAddress: false)]
+                              + (meta.translation?.status == .unreviewed
+                                 ? [.init(text: strings.unreviewed ?? "Translation not yet reviewed", isAddress: false)] : [])),
             strings: strings)
     }
 
@@ -93,7 +96,7 @@ public struct Styler: Sendable {
             if let phone = service.phone {
                 let number = TextStyle(size: sizes.phone, bold: true, colour: colours.text)
                 parts.append(.text(role: .paragraph, StyledText(
-                    runs: [StyledRun(strings.phone + " ", style: body), StyledRun(phone, style: number, unbreakable: true)],
+                    runs: [StyledRun(strings.phone + " ", style: body), StyledRun(phone, style: number, leftToRight: true)],
                     lineHeight: sizes.phone * variant.leading), spaceBefore: 0))
             }
             if let audience = service.audience {
@@ -103,7 +106,7 @@ public struct Styler: Sendable {
                 let link = TextStyle(size: sizes.body, bold: true, colour: colours.link)
                 parts.append(.text(role: .paragraph, StyledText(
                     runs: [StyledRun(strings.web + " ", style: body),
-                           StyledRun(Address.display(url), style: link, link: url, unbreakable: true)],
+                           StyledRun(Address.display(url), style: link, link: url, leftToRight: true)],
                     lineHeight: sizes.body * variant.leading), spaceBefore: 0))
             }
             blocks.append(.keepTogether(parts, spaceBefore: paragraphGap * 1.5))
@@ -123,7 +126,7 @@ public struct Styler: Sendable {
         for inline in content {
             switch inline {
             case .text(let text):
-                runs += PhoneNumbers.split(text).map { StyledRun($0.text, style: style, link: link, unbreakable: $0.isPhone) }
+                runs += PhoneNumbers.split(text).map { StyledRun($0.text, style: style, link: link, leftToRight: $0.isPhone) }
             case .lineBreak:
                 runs.append(StyledRun("\u{2028}", style: style, link: link))
             case .strong(let inner):
@@ -135,13 +138,17 @@ public struct Styler: Sendable {
             case .link(let url, let inner):
                 var linkStyle = style
                 linkStyle.colour = variant.colours.link
+                // The link's words and its address are one isolate (FSI … PDI): an English name
+                // in right-to-left text keeps its word order and its brackets.
+                runs.append(StyledRun("\u{2068}", style: linkStyle, link: url))
                 append(inner, style: linkStyle, link: url, to: &runs)
                 let address = Address.display(url)
                 if !inner.plainText.lowercased().contains(address.lowercased()) {
                     runs.append(StyledRun(" (", style: linkStyle, link: url))
-                    runs.append(StyledRun(address, style: linkStyle, link: url, unbreakable: true))
+                    runs.append(StyledRun(address, style: linkStyle, link: url, leftToRight: true))
                     runs.append(StyledRun(")", style: linkStyle, link: url))
                 }
+                runs.append(StyledRun("\u{2069}", style: linkStyle, link: url))
             }
         }
     }
