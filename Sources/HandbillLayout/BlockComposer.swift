@@ -105,12 +105,14 @@ struct BlockComposer {
         if !shaped.missingCharacters.isEmpty {
             let names = shaped.missingCharacters.map { "U+" + String($0.value, radix: 16, uppercase: true) + " ‘\(Character($0))’" }
             throw DiagnosticError(.error(
-                "the fonts have no glyph for \(names.joined(separator: ", ")) in “\(excerpt(shaped.text))”",
-                hint: "add a font that covers these characters to Fonts/, or remove them from the text"))
+                "the fonts have no glyph for \(names.joined(separator: ", ")) in the `\(shaper.language)` text “\(excerpt(ShapedText.withoutBidiControls(shaped.text)))”",
+                at: shaped.source,
+                hint: "add a font that covers these characters to Fonts/ (and name it in Layouts/languages/\(shaper.language).yaml), or remove them from the text"))
         }
         for line in shaped.lines where line.width > width + 0.01 {
             throw DiagnosticError(.error(
                 "“\(excerpt(line.text))” is \(Int(line.width.rounded()))pt wide and cannot be broken, but the column is \(Int(width))pt",
+                at: shaped.source,
                 hint: "words, phone numbers and web addresses are never split across lines: shorten the address (the site's home page or a short link) or the word"))
         }
     }

@@ -1,4 +1,5 @@
 import CPangoCairo
+import HandbillModel
 import HandbillStyle
 
 /// A paragraph shaped and broken into lines by Pango at a given width.
@@ -30,10 +31,13 @@ public final class ShapedText: @unchecked Sendable {
     public let spans: [Span]
     public let lines: [Line]
     public let lineHeight: Double
+    /// Where the text comes from in the guidance source.
+    public let source: SourceLocation?
     /// Glyphs the fonts do not have (drawn as empty boxes if we let them).
     public let unknownGlyphs: Int
 
-    init(layout: OpaquePointer, text: String, spans: [Span], lineHeight: Double) {
+    init(layout: OpaquePointer, text: String, spans: [Span], lineHeight: Double, source: SourceLocation?) {
+        self.source = source
         self.layout = layout
         self.text = text
         self.spans = spans

@@ -68,7 +68,7 @@ struct TextShaper {
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
         pango_layout_set_auto_dir(layout, 0)
         pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
-        return ShapedText(layout: layout, text: text, spans: spans, lineHeight: styled.lineHeight)
+        return ShapedText(layout: layout, text: text, spans: spans, lineHeight: styled.lineHeight, source: styled.source)
     }
 
     /// UTF-8 byte ranges of words joined by hyphens ("two-step"): a hyphen with a letter or digit

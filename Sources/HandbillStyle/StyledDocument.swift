@@ -95,10 +95,13 @@ public struct StyledText: Equatable, Sendable {
     public var runs: [StyledRun]
     /// Baseline-to-baseline distance, in points.
     public var lineHeight: Double
+    /// Where the text comes from, for messages about it.
+    public var source: SourceLocation?
 
-    public init(runs: [StyledRun], lineHeight: Double) {
+    public init(runs: [StyledRun], lineHeight: Double, source: SourceLocation? = nil) {
         self.runs = runs
         self.lineHeight = lineHeight
+        self.source = source
     }
 
     public var plainText: String { runs.map(\.text).joined() }
@@ -128,4 +131,28 @@ public struct StyledListItem: Equatable, Sendable {
     /// The bullet or number.
     public var label: StyledText
     public var blocks: [StyledBlock]
+}
+
+extension StyledBlock {
+    /// The block with every text in it marked as coming from `location`.
+    func located(at location: SourceLocation?) -> StyledBlock {
+        guard let location else { return self }
+        func mark(_ text: StyledText) -> StyledText {
+            var marked = text
+            marked.source = marked.source ?? location
+            return marked
+        }
+        switch self {
+        case .text(let role, let text, let spaceBefore):
+            return .text(role: role, mark(text), spaceBefore: spaceBefore)
+        case .list(let items, let indent, let spaceBefore):
+            return .list(items: items.map { StyledListItem(label: mark($0.label), blocks: $0.blocks.map { $0.located(at: location) }) },
+                         indent: indent, spaceBefore: spaceBefore)
+        case .callout(let blocks, let background, let bar, let padding, let spaceBefore):
+            return .callout(blocks: blocks.map { $0.located(at: location) }, background: background, bar: bar,
+                            padding: padding, spaceBefore: spaceBefore)
+        case .keepTogether(let blocks, let spaceBefore):
+            return .keepTogether(blocks.map { $0.located(at: location) }, spaceBefore: spaceBefore)
+        }
+    }
 }

@@ -25,7 +25,9 @@ public struct Styler: Sendable {
         let sizes = variant.sizes, colours = variant.colours
         let body = TextStyle(size: sizes.body, colour: colours.text)
         let meta = document.metadata
-        var blocks = document.blocks.map { style($0, base: body, isFirst: false) }
+        var blocks = document.blocks.enumerated().map { index, block in
+            style(block, base: body, isFirst: false).located(at: index < document.blockLocations.count ? document.blockLocations[index] : nil)
+        }
         blocks += services(document)
         let margins = product.marginsMM
         return StyledDocument(

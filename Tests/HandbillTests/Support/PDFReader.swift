@@ -93,13 +93,40 @@ struct PDFReader {
     }
 }
 
-/// Words compared the way a reader would: case and surrounding punctuation ignored.
+/// Words compared the way a reader would: case, surrounding punctuation and invisible bidi
+/// controls ignored; Chinese, which has no spaces, compared character by character.
 enum Words {
     static func of(_ text: String) -> [String] {
-        text.replacingOccurrences(of: "\u{2019}", with: "'")
+        let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiControl($0) }))
+        return visible.replacingOccurrences(of: "\u{2019}", with: "'")
             .split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "·" })
+            .flatMap(splitHan)
             .map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.symbols)) }
             .filter { !$0.isEmpty }
+    }
+
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        [0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// Han characters each count as a word; runs of other letters stay together.
+    private static func splitHan(_ word: Substring) -> [String] {
+        guard word.unicodeScalars.contains(where: isHan) else { return [String(word)] }
+        var pieces: [String] = [], current = ""
+        for character in word {
+            if character.unicodeScalars.contains(where: isHan) {
+                if !current.isEmpty { pieces.append(current); current = "" }
+                pieces.append(String(character))
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x3400...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) || (0x20000...0x2FFFF).contains(scalar.value)
     }
 
     /// Fraction of `expected` found in `actual` in the same order (longest common subsequence).

@@ -1,0 +1,144 @@
+import Foundation
+import Handbill
+import HandbillLayout
+import HandbillModel
+import HandbillStyle
+import HandbillSyntax
+import Testing
+
+/// Every language, read back two ways: through the structure tree in order, as a screen reader
+/// gets it, and with pdftotext, as copy-and-paste and search get it.
+@Suite struct LanguageTests {
+    static let guidance = try! GuidanceFolder(Project.sextortion)
+    static let translations = Array(guidance.languages.dropFirst())
+    static let rightToLeftOrComplex: Set<String> = ["ar", "fa", "ur", "pa", "bn"]
+
+    /// Where a reading still falls short of the target, the level it has reached (measured
+    /// 2026-11-25) — a floor so that nothing gets worse. See the issue notes.
+    static let screenReaderFloor: [String: Double] = ["bn": 0.97, "ur": 0.95]
+    static let pdftotextFloor: [String: Double] = ["ar": 0.87, "fa": 0.84, "ur": 0.33]
+
+    /// The standard leaflet in every language, built once.
+    static let built: [String: URL] = {
+        let output = Project.temporaryFolder()
+        let builder = Builder(workspace: Project.workspace)
+        var result: [String: URL] = [:]
+        for language in guidance.languages {
+            let job = Job(guidance: "sextortion", product: "leaflet-a4", variant: "standard", language: language)
+            result[language] = try! builder.build(try! guidance.document(language: language), job: job, output: output)[0]
+        }
+        return result
+    }()
+
+    static func words(_ language: String) throws -> [String] { try guidance.document(language: language).words }
+
+    @Test(arguments: translations)
+    func aScreenReaderGetsTheWordsInOrder(language: String) throws {
+        let reading = try StructureReading(Self.built[language]!)
+        let fraction = Words.inOrderFraction(try Self.words(language), in: Words.of(reading.reading))
+        let target = Self.screenReaderFloor[language] ?? 0.99
+        #expect(fraction >= target, "\(language): \(String(format: "%.1f", fraction * 100))% of words in order through the structure tree")
+        #expect(reading.problems.isEmpty, "\(language): \(reading.problems)")
+    }
+
+    @Test(arguments: translations)
+    func pdftotextGetsTheWordsInOrder(language: String) throws {
+        let text = try PDFReader(url: Self.built[language]!).text()
+        let fraction = Words.inOrderFraction(try Self.words(language), in: Words.of(text))
+        let target = Self.pdftotextFloor[language] ?? (Self.rightToLeftOrComplex.contains(language) ? 0.95 : 0.995)
+        #expect(fraction >= target, "\(language): \(String(format: "%.1f", fraction * 100))% of words in order in pdftotext")
+    }
+
+    @Test(arguments: translations)
+    func phoneNumbersAndAddressesComeOutWhole(language: String) throws {
+        let document = try Self.guidance.document(language: language)
+        let pdf = Self.built[language]!
+        let readings = [("pdftotext", try PDFReader(url: pdf).text()), ("structure tree", try StructureReading(pdf).reading)]
+        for (name, reading) in readings {
+            let visible = String(String.UnicodeScalarView(reading.unicodeScalars.filter { !Words.isBidiControl($0) }))
+            for service in document.services {
+                if let phone = service.phone { #expect(visible.contains(phone), "\(language) \(name): \(phone) not whole") }
+                if let url = service.url {
+                    let address = Address.display(url)
+                    #expect(visible.contains(address), "\(language) \(name): \(address) not whole")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: translations)
+    func eachFileDeclaresItsLanguageAndEmbedsItsFonts(language: String) throws {
+        let reader = PDFReader(url: Self.built[language]!)
+        let catalog = PDFUATests.catalog(try reader.objects())
+        #expect(catalog["/Lang"] as? String == "u:" + language)
+        for font in try reader.fonts() { #expect(font.embedded && font.toUnicode, "\(language): \(font.name)") }
+        #expect(try CommandResult.run(PDFUAChecker.command, ["check", reader.url.path]).status == 0)
+    }
+
+    @Test(arguments: ["ar", "fa", "ur"])
+    func rightToLeftPagesAreMirrored(language: String) throws {
+        let document = try Self.guidance.document(language: language)
+        let page = try Builder(workspace: Project.workspace).layout(document, job: Project.job("standard").with(language: language)).pages[0]
+        let product = try Project.workspace.layouts.product("leaflet-a4")
+        let rightEdge = page.width - points(mm: product.marginsMM.right)
+        // The title and every full line end at the right margin.
+        let title = try #require(page.lines.first)
+        #expect(abs(title.bounds.maxX - rightEdge) < 1, "the title ends at \(title.bounds.maxX), the margin is at \(rightEdge)")
+        // List labels hang on the right of their text.
+        var inLabel = false, labels: [TextLine] = []
+        for item in page.items {
+            switch item {
+            case .open(.label): inLabel = true
+            case .close(.label): inLabel = false
+            case .line(let line) where inLabel: labels.append(line)
+            default: break
+            }
+        }
+        for label in labels { #expect(label.bounds.maxX > rightEdge - 12, "a list label at x \(label.bounds.x)") }
+    }
+
+    @Test func aTranslationWithCharactersNoFontHasFailsWithItsLine() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Project.sextortion.appendingPathComponent("guidance.md"), to: folder.appendingPathComponent("guidance.md"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("translations"), withIntermediateDirectories: true)
+        var polish = try String(contentsOf: Project.sextortion.appendingPathComponent("translations/pl.md"), encoding: .utf8)
+        polish = polish.replacingOccurrences(of: "## ", with: "## ሰላም ", options: [], range: polish.range(of: "## "))
+        try polish.write(to: folder.appendingPathComponent("translations/pl.md"), atomically: true, encoding: .utf8)
+        let line = polish.components(separatedBy: "\n").firstIndex { $0.contains("ሰላም") }! + 1
+        let result = try CommandResult.run(Project.executable.path, ["build", folder.path, "--lang", "pl", "--variant", "standard",
+                                                                     "--output", folder.appendingPathComponent("out").path], in: Project.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("translations/pl.md:\(line):1: error: the fonts have no glyph for U+1230"), "\(result.stderr)")
+        #expect(result.stderr.contains("`pl`"))
+        #expect(Project.files(in: folder.appendingPathComponent("out")).isEmpty)
+    }
+
+    @Test func everyLanguageBuildsInLargePrintWithoutTofu() throws {
+        let builder = Builder(workspace: Project.workspace)
+        for language in Self.guidance.languages {
+            let positioned = try builder.layout(try Self.guidance.document(language: language), job: Project.job("large-print").with(language: language))
+            for page in positioned.pages { for line in page.lines { #expect(line.sizes.allSatisfy { $0 >= 16 }, "\(language): \(line.text)") } }
+        }
+    }
+
+    @Test func checkWarnsWhenTheSourceChangedSinceATranslation() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var source = try String(contentsOf: Project.sextortion.appendingPathComponent("guidance.md"), encoding: .utf8)
+        source = source.replacingOccurrences(of: "Be careful how much", with: "Be very careful how much")
+        try source.write(to: folder.appendingPathComponent("guidance.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Project.sextortion.appendingPathComponent("translations"), to: folder.appendingPathComponent("translations"))
+        let result = try CommandResult.run(Project.executable.path, ["check", folder.path, "--lang", "pl", "--variant", "standard"], in: Project.root)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("translations/pl.md:1:1: warning: the `pl` translation was made from fnv1a64:"), "\(result.stderr)")
+    }
+}
+
+extension Job {
+    func with(language: String) -> Job {
+        var job = self
+        job.language = language
+        return job
+    }
+}
