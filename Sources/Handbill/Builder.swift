@@ -19,7 +19,7 @@ public struct Builder: Sendable {
         let date = DocumentDate.iso(source: positioned.metadata.date)
         let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: date)
         // Cairo draws into memory; qpdf finishes that into the target.
-        let drawn = try PDFRenderer.render(positioned, options: options)
+        let drawn = try workspace.fonts.exclusively { () throws(DiagnosticError) in try PDFRenderer.render(positioned, options: options) }
         var finish = finishOptions(positioned, date: date)
         finish.elementAttributes = drawn.attributes
         try AtomicFile.write(try Finisher.finish(pdf: drawn.bytes, options: finish), to: pdf)
@@ -47,7 +47,8 @@ public struct Builder: Sendable {
         let layouts = workspace.layouts
         let styler = Styler(product: try layouts.product(job.product), variant: try layouts.variant(job.variant),
                             strings: try layouts.language(job.language))
-        return try DocumentLayout(fonts: workspace.fonts).layout(styler.style(document))
+        let styled = styler.style(document)
+        return try workspace.fonts.exclusively { () throws(DiagnosticError) in try DocumentLayout(fonts: workspace.fonts).layout(styled) }
     }
 
     /// Builds the job into `output`; returns the files written.
@@ -60,7 +61,10 @@ public struct Builder: Sendable {
         if png {
             for index in positioned.pages.indices {
                 let file = job.png(in: output, page: index + 1)
-                try AtomicFile.write(try PNGRenderer.render(positioned, page: index, dpi: 100), to: file)
+                let png = try workspace.fonts.exclusively { () throws(DiagnosticError) in
+                    try PNGRenderer.render(positioned, page: index, dpi: 100)
+                }
+                try AtomicFile.write(png, to: file)
                 written.append(file)
             }
         }

@@ -16,6 +16,16 @@ public final class FontLibrary: @unchecked Sendable {
     let rightToLeftContext: OpaquePointer
     /// Family names the configuration holds.
     public let families: Set<String>
+    /// Pango and Cairo's font caches are not thread-safe: everything that shapes or draws with
+    /// this library's fonts runs under this lock. Parallel builds give each worker its own library.
+    private let lock = NSLock()
+
+    /// Runs `body` with the fonts to itself.
+    public func exclusively<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
 
     public init(folder: URL) throws(DiagnosticError) {
         self.folder = folder

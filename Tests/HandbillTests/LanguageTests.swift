@@ -13,11 +13,6 @@ import Testing
     static let translations = Array(guidance.languages.dropFirst())
     static let rightToLeftOrComplex: Set<String> = ["ar", "fa", "ur", "pa", "bn"]
 
-    /// Where a reading still falls short of the target, the level it has reached (measured
-    /// 2026-11-25) — a floor so that nothing gets worse. See the issue notes.
-    static let screenReaderFloor: [String: Double] = ["bn": 0.97, "ur": 0.95]
-    static let pdftotextFloor: [String: Double] = ["ar": 0.87, "fa": 0.84, "ur": 0.33]
-
     /// The standard leaflet in every language, built once.
     static let built: [String: URL] = {
         let output = Project.temporaryFolder()
@@ -36,8 +31,8 @@ import Testing
     func aScreenReaderGetsTheWordsInOrder(language: String) throws {
         let reading = try StructureReading(Self.built[language]!)
         let fraction = Words.inOrderFraction(try Self.words(language), in: Words.of(reading.reading))
-        let target = Self.screenReaderFloor[language] ?? 0.99
-        #expect(fraction >= target, "\(language): \(String(format: "%.1f", fraction * 100))% of words in order through the structure tree")
+        print("\(language): \(String(format: "%.1f", fraction * 100))% of words in order through the structure tree")
+        #expect(fraction >= 0.99, "\(language): \(String(format: "%.1f", fraction * 100))% of words in order through the structure tree")
         #expect(reading.problems.isEmpty, "\(language): \(reading.problems)")
     }
 
@@ -45,7 +40,8 @@ import Testing
     func pdftotextGetsTheWordsInOrder(language: String) throws {
         let text = try PDFReader(url: Self.built[language]!).text()
         let fraction = Words.inOrderFraction(try Self.words(language), in: Words.of(text))
-        let target = Self.pdftotextFloor[language] ?? (Self.rightToLeftOrComplex.contains(language) ? 0.95 : 0.995)
+        print("\(language): \(String(format: "%.1f", fraction * 100))% of words in order in pdftotext")
+        let target = Self.rightToLeftOrComplex.contains(language) ? 0.95 : 0.995
         #expect(fraction >= target, "\(language): \(String(format: "%.1f", fraction * 100))% of words in order in pdftotext")
     }
 

@@ -109,17 +109,22 @@ class MarkedContentDevice(PDFDevice):
         self.check_marked("text")
         self.check_glyphs(textstate, seq)
         mcid, in_actual = self.current()
-        if mcid is None or in_actual or textstate.font is None:
+        if textstate.font is None:
             return
         # Where this string starts, in device space. Td/TD/T*/Tm all move the
         # text matrix; pdfminer's base device never advances it along the line,
         # so a change of baseline (y) means the text went to another line.
         # The first text on a page also starts a line (a P may span pages).
+        # Text under an /ActualText counts for this too, though its glyphs are
+        # not read: the next string is on the same line as it.
         m = mult_matrix(textstate.matrix, self.ctm)
         size = abs(textstate.fontsize * m[3]) or 1
-        if self.last_y is None or abs(m[5] - self.last_y) > size / 2:
-            self.add(mcid, " ")
+        new_line = self.last_y is None or abs(m[5] - self.last_y) > size / 2
         self.last_y = m[5]
+        if mcid is None or in_actual:
+            return
+        if new_line:
+            self.add(mcid, " ")
         font, chars = textstate.font, []
         for item in seq:  # TJ arrays mix strings with kerning numbers
             if isinstance(item, bytes):

@@ -97,7 +97,8 @@ struct PDFReader {
 /// controls ignored; Chinese, which has no spaces, compared character by character.
 enum Words {
     static func of(_ text: String) -> [String] {
-        let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiControl($0) }))
+        // Zero-width (non-)joiners shape letters but are not part of the words a reader types.
+        let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiControl($0) && $0 != "\u{200C}" && $0 != "\u{200D}" }))
         return visible.replacingOccurrences(of: "\u{2019}", with: "'")
             .split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "·" })
             .flatMap(splitHan)
