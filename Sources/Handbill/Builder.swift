@@ -40,21 +40,41 @@ public struct Builder: Sendable {
 
     /// Every stage but rendering: what `handbill check` and the tests use.
     public func layout(_ document: Document, job: Job) throws(DiagnosticError) -> PositionedDocument {
-        guard job.language == document.metadata.language else {
-            throw DiagnosticError(.error("the guidance has no `\(job.language)` version",
-                                         hint: "it is written in `\(document.metadata.language)`; translations come with the languages work"))
+        try layout([document], job: job)
+    }
+
+    /// Lays out one document, or two side by side for a bilingual job (`en+pl`): `documents` are
+    /// the guidance in each of the job's languages, in order.
+    public func layout(_ documents: [Document], job: Job) throws(DiagnosticError) -> PositionedDocument {
+        let languages = job.languages
+        guard languages.count == documents.count, languages.count <= 2,
+              zip(languages, documents).allSatisfy({ $0 == $1.metadata.language }) else {
+            throw DiagnosticError(.error("the job is for `\(job.language)` but the guidance given is in \(documents.map { "`\($0.metadata.language)`" }.joined(separator: " and "))",
+                                         hint: "a job has one language, or two joined by + (en+pl)"))
         }
         let layouts = workspace.layouts
-        let styler = Styler(product: try layouts.product(job.product), variant: try layouts.variant(job.variant),
-                            strings: try layouts.language(job.language))
-        let styled = styler.style(document)
-        return try workspace.fonts.exclusively { () throws(DiagnosticError) in try DocumentLayout(fonts: workspace.fonts).layout(styled) }
+        let product = try layouts.product(job.product), variant = try layouts.variant(job.variant)
+        var styled: [StyledDocument] = []
+        for (language, document) in zip(languages, documents) {
+            styled.append(Styler(product: product, variant: variant, strings: try layouts.language(language)).style(document))
+        }
+        let fonts = workspace.fonts
+        return try fonts.exclusively { () throws(DiagnosticError) in
+            styled.count == 2 ? try BilingualLayout(fonts: fonts).layout(styled[0], beside: styled[1])
+                              : try DocumentLayout(fonts: fonts).layout(styled[0])
+        }
     }
 
     /// Builds the job into `output`; returns the files written.
     @discardableResult
     public func build(_ document: Document, job: Job, output: URL, png: Bool = false) throws(DiagnosticError) -> [URL] {
-        let positioned = try layout(document, job: job)
+        try build([document], job: job, output: output, png: png)
+    }
+
+    /// Builds a job in one language, or two side by side; returns the files written.
+    @discardableResult
+    public func build(_ documents: [Document], job: Job, output: URL, png: Bool = false) throws(DiagnosticError) -> [URL] {
+        let positioned = try layout(documents, job: job)
         let pdf = job.pdf(in: output)
         try write(positioned, to: pdf)
         var written = [pdf]

@@ -14,6 +14,9 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
         self.language = language
     }
 
+    /// The job's languages: one, or two side by side (`en+pl`).
+    public var languages: [String] { language.split(separator: "+").map(String.init) }
+
     /// `sextortion-leaflet-a4-standard-en`: the name every output of this job starts with.
     public var stem: String { "\(guidance)-\(product)-\(variant)-\(language)" }
 

@@ -11,6 +11,21 @@ struct TextShaper {
     /// Right-to-left paragraphs: base direction right to left, lines aligned right.
     let rightToLeft: Bool
 
+    /// The shaper for a styled document's language, after checking its fonts are there.
+    init(fonts: FontLibrary, document: StyledDocument) throws(DiagnosticError) {
+        try fonts.require(family: document.fontFamily, for: "variant `\(document.variantName)` in `\(document.metadata.language)`")
+        self.init(fonts: fonts, family: document.fontFamily, language: document.metadata.language,
+                  hyphenate: document.hyphenate, rightToLeft: document.direction == .rtl)
+    }
+
+    init(fonts: FontLibrary, family: String, language: String, hyphenate: Bool, rightToLeft: Bool) {
+        self.fonts = fonts
+        self.family = family
+        self.language = language
+        self.hyphenate = hyphenate
+        self.rightToLeft = rightToLeft
+    }
+
     func shape(_ styled: StyledText, width: Double) -> ShapedText {
         let layout = pango_layout_new(rightToLeft ? fonts.rightToLeftContext : fonts.context)!
         var text = ""

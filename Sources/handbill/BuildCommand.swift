@@ -34,7 +34,7 @@ struct BuildCommand: ParsableCommand {
             for (index, job) in jobs.enumerated() {
                 let start = Date()
                 do throws(DiagnosticError) {
-                    let files = try builder.build(try documents.document(job.language), job: job, output: outputFolder, png: png)
+                    let files = try builder.build(try documents.documents(for: job), job: job, output: outputFolder, png: png)
                     let ms = Int(Date().timeIntervalSince(start) * 1000)
                     print("[\(index + 1)/\(jobs.count)] \(files[0].relativePath) (\(ms) ms)")
                     for file in files.dropFirst() { print("      \(file.relativePath)") }

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             report(DiagnosticError(guidance.staleTranslationWarnings()))
             for job in try selection.jobs(for: guidance, in: workspace) {
                 do throws(DiagnosticError) {
-                    let pages = try builder.layout(try documents.document(job.language), job: job).pages.count
+                    let pages = try builder.layout(try documents.documents(for: job), job: job).pages.count
                     print("ok  \(job) (\(pages) page\(pages == 1 ? "" : "s"))")
                 } catch {
                     failed = true

@@ -15,7 +15,7 @@ struct JobSelection: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Variant to make; repeat for several. Default: every variant.", valueName: "name"))
     var variant: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Language (BCP 47 tag, e.g. pl, zh-Hant), several separated by commas, or `all`. Default: the guidance's own language.", valueName: "tag"))
+    @Option(name: .long, help: ArgumentHelp("Language (BCP 47 tag, e.g. pl, zh-Hant), two side by side (en+pl), several separated by commas, or `all`. Default: the guidance's own language.", valueName: "tag"))
     var lang: String?
 
     var folder: URL { URL(fileURLWithPath: guidance, isDirectory: true) }
@@ -32,8 +32,11 @@ struct JobSelection: ParsableArguments {
         case "all": languages = guidance.languages
         case let list?:
             languages = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            for tag in languages where !guidance.languages.contains(tag) {
+            for tag in languages.flatMap({ $0.split(separator: "+").map(String.init) }) where !guidance.languages.contains(tag) {
                 _ = try guidance.document(language: tag)  // throws the helpful message
+            }
+            for pair in languages where pair.split(separator: "+").count > 2 {
+                throw DiagnosticError(.error("`\(pair)`: a bilingual document has two languages", hint: "for example --lang en+pl"))
             }
         }
         return products.flatMap { product in
@@ -56,5 +59,12 @@ final class DocumentCache {
         let document = try guidance.document(language: language)
         documents[language] = document
         return document
+    }
+
+    /// The documents a job needs: one, or two for a bilingual job.
+    func documents(for job: Job) throws(DiagnosticError) -> [Document] {
+        var result: [Document] = []
+        for language in job.languages { result.append(try document(language)) }
+        return result
     }
 }

@@ -138,3 +138,43 @@ extension Job {
         return job
     }
 }
+
+/// English beside a translation, block by block (`--lang en+pl`).
+@Suite struct BilingualTests {
+    static let guidance = LanguageTests.guidance
+
+    static func build(_ pair: String) throws -> URL {
+        let output = Project.temporaryFolder()
+        let documents = try pair.split(separator: "+").map { try guidance.document(language: String($0)) }
+        return try Builder(workspace: Project.workspace).build(documents, job: Project.job("standard").with(language: pair), output: output)[0]
+    }
+
+    @Test(arguments: ["en+pl", "en+ar"])
+    func bothLanguagesReadInOrderAndTheSecondIsTagged(pair: String) throws {
+        let pdf = try Self.build(pair)
+        defer { try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent().deletingLastPathComponent()) }
+        #expect(pdf.lastPathComponent == "sextortion-leaflet-a4-standard-\(pair).pdf")
+        let second = String(pair.split(separator: "+")[1])
+        let reading = try StructureReading(pdf)
+        for language in ["en", second] {
+            let fraction = Words.inOrderFraction(try Self.guidance.document(language: language).words, in: Words.of(reading.reading))
+            #expect(fraction >= 0.99, "\(pair): \(language) \(String(format: "%.1f", fraction * 100))% in order through the structure tree")
+        }
+        let objects = try PDFReader(url: pdf).objects()
+        #expect(PDFUATests.catalog(objects)["/Lang"] as? String == "u:en")
+        let tagged = objects.values.compactMap { $0 as? [String: Any] }.filter { ($0["/Lang"] as? String) == "u:" + second }
+        #expect(tagged.count >= 30, "only \(tagged.count) elements say they are in \(second)")
+        #expect(try CommandResult.run(PDFUAChecker.command, ["check", pdf.path]).status == 0)
+    }
+
+    @Test func aTranslationOfAnotherShapeCannotBePaired() throws {
+        var polish = try Self.guidance.document(language: "pl")
+        polish.blocks.removeLast()
+        #expect {
+            try Builder(workspace: Project.workspace).layout([try Self.guidance.document(language: "en"), polish],
+                                                             job: Project.job("standard").with(language: "en+pl"))
+        } throws: { error in
+            (error as? DiagnosticError)?.description.contains("pairs them one by one") == true
+        }
+    }
+}
