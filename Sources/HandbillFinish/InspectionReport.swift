@@ -76,10 +76,14 @@ public struct InspectionReport: Equatable, Sendable, Codable {
     public var linksWithoutContents: Int
     /// Each a sentence saying what is wrong and what to do; empty when the file passed every check.
     public var problems: [String]
+    /// What a screen reader reads (`StructureText`), a line per block; nil without a structure tree.
+    /// In the JSON only: the human report stays a summary.
+    public var text: String?
 
     public init(file: String, title: String? = nil, displayDocTitle: Bool = false, language: String? = nil,
                 tagged: Bool = false, pdfuaPart: Int? = nil, pages: [Page] = [], fonts: [Font] = [],
-                roles: [RoleCount] = [], linkCount: Int = 0, linksWithoutContents: Int = 0, problems: [String] = []) {
+                roles: [RoleCount] = [], linkCount: Int = 0, linksWithoutContents: Int = 0, problems: [String] = [],
+                text: String? = nil) {
         self.file = file
         self.title = title
         self.displayDocTitle = displayDocTitle
@@ -92,6 +96,7 @@ public struct InspectionReport: Equatable, Sendable, Codable {
         self.linkCount = linkCount
         self.linksWithoutContents = linksWithoutContents
         self.problems = problems
+        self.text = text
     }
 
     /// How many elements have `role`; 0 when none.

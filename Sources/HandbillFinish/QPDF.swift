@@ -27,6 +27,15 @@ final class QPDF {
         try check("read")
     }
 
+    /// An empty document, for reading objects that come without a file: a CMap's strings, say.
+    init(emptyNamed name: String) {
+        path = name
+        data = qpdf_init()
+        qpdf_silence_errors(data)
+        qpdf_set_suppress_warnings(data, QPDF_TRUE)
+        _ = qpdf_empty_pdf(data)
+    }
+
     deinit {
         var handle: qpdf_data? = data
         qpdf_cleanup(&handle)
@@ -56,6 +65,17 @@ final class QPDF {
 
     /// Parses a PDF object written in PDF syntax, e.g. `<< /Marked true >>`.
     func object(_ syntax: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_parse(data, syntax)) }
+    /// Parses one object written in PDF syntax, e.g. a content stream's `(Don\222t)`; nil when it
+    /// is not valid PDF (and qpdf's error is cleared, so the document stays usable).
+    func parsed(_ syntax: [UInt8]) -> PDFObject? {
+        let handle = qpdf_oh_parse(data, (syntax + [0]).map { CChar(bitPattern: $0) })
+        guard qpdf_has_error(data) == 0 else {
+            _ = qpdf_get_error(data)
+            return nil
+        }
+        return PDFObject(pdf: self, handle: handle)
+    }
+
     func name(_ name: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_name(data, name)) }
     func string(_ utf8: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_unicode_string(data, utf8)) }
     var null: PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_null(data)) }
@@ -113,6 +133,13 @@ struct PDFObject {
 
     var integer: Int? { isInteger ? Int(qpdf_oh_get_int_value(data, handle)) : nil }
     var text: String? { qpdf_oh_is_string(data, handle) != 0 ? String(cString: qpdf_oh_get_utf8_value(data, handle)) : nil }
+    /// A string's bytes as they are, not decoded as text: a show string's character codes.
+    var bytes: [UInt8]? {
+        guard qpdf_oh_is_string(data, handle) != 0 else { return nil }
+        var length = 0
+        let value = qpdf_oh_get_binary_string_value(data, handle, &length)
+        return value.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
+    }
     var number: Double? { qpdf_oh_is_number(data, handle) != 0 ? qpdf_oh_get_numeric_value(data, handle) : nil }
     var boolean: Bool? { qpdf_oh_is_bool(data, handle) != 0 ? qpdf_oh_get_bool_value(data, handle) != 0 : nil }
     /// An array of numbers (a rectangle, a matrix); nil when it is not an array or an item is not a number.
@@ -188,6 +215,9 @@ struct PDFObject {
         let null = qpdf_oh_new_null(data)
         bytes.withUnsafeBufferPointer { qpdf_oh_replace_stream_data(data, handle, $0.baseAddress, $0.count, null, null) }
     }
+
+    /// Frees qpdf's handle; for objects made in bulk (one per show string) and used once.
+    func release() { qpdf_oh_release(data, handle) }
 
     func isSame(as other: PDFObject) -> Bool { objectID != 0 && objectID == other.objectID }
 }
