@@ -33,10 +33,7 @@ import Testing
         let pdf = Self.pdf(leaflet)
         let ours = Words.of(try PDFInspector.text(path: pdf.path).text)
         let theirs = Words.of(try StructureReading(pdf).reading)
-        // Both ways round: no word of theirs missing from ours, and few of ours not in theirs.
-        // pdf_structure.py reads a span's /ActualText where the span starts, before the space of a
-        // line break, so it glues "Down" to "(takeitdown.ncmec.org)" where a link wraps before a
-        // mirrored bracket in Arabic; we read it at the first glyph it covers, after the space.
+        // Both ways round: no word of theirs missing from ours, and none of ours missing from theirs.
         let found = Words.inOrderFraction(theirs, in: ours), kept = Words.inOrderFraction(ours, in: theirs)
         // And against the guidance itself, which settles where the two readers differ.
         let source = Words.inOrderFraction(try Self.sourceWords(leaflet), in: ours)
@@ -44,8 +41,8 @@ import Testing
             + " \(Self.percent(kept)) of our \(ours.count) in theirs, \(Self.percent(source)) of the source's in ours"
         print(figures)
         #expect(found >= 0.995, "\(figures)")
-        #expect(kept >= 0.99, "\(figures)")
-        #expect(source >= 0.99, "\(figures)")
+        #expect(kept >= 0.995, "\(figures)")
+        #expect(source >= 0.995, "\(figures)")
     }
 
     @Test func theEnglishLeafletReadsFromTheTitle() throws {

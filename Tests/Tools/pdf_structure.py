@@ -61,6 +61,7 @@ class MarkedContentDevice(PDFDevice):
     def begin_page(self, page, ctm):
         self.page = page.pageid
         self.stack = []  # one (mcid, inside ActualText?) per open BMC/BDC
+        self.pending = []  # per open sequence: its /ActualText not yet read
         self.artifacts = []
         self.last_y = None
 
@@ -90,16 +91,31 @@ class MarkedContentDevice(PDFDevice):
         # /ActualText on a marked-content sequence (14.9.4) replaces the glyphs
         # inside it. Pango/Cairo use empty "/Span <</ActualText ( )>>" sequences
         # to mark the space lost at a soft line break.
+        # The replacement is read where its first glyph stands (so a line break
+        # before that glyph comes first), or at EMC if it covers no glyph.
+        pending = None
         if "ActualText" in props and not in_actual:
-            self.add(mcid, text_string(props["ActualText"]))
+            pending = text_string(props["ActualText"])
             in_actual = True
         self.stack.append((mcid, in_actual))
+        self.pending.append(pending)
         self.artifacts.append(name(tag) == "Artifact")
 
     def end_tag(self):
         if self.stack:
-            self.stack.pop()
+            mcid, _ = self.stack.pop()
+            pending = self.pending.pop()
+            if pending is not None:
+                self.add(mcid, pending)
             self.artifacts.pop()
+
+    def take_pending(self):
+        """The ActualText waiting for its first glyph, if any (and forget it)."""
+        for index, pending in enumerate(self.pending):
+            if pending is not None:
+                self.pending[index] = None
+                return pending
+        return None
 
     def add(self, mcid, s):
         if mcid is not None:
@@ -121,7 +137,12 @@ class MarkedContentDevice(PDFDevice):
         size = abs(textstate.fontsize * m[3]) or 1
         new_line = self.last_y is None or abs(m[5] - self.last_y) > size / 2
         self.last_y = m[5]
-        if mcid is None or in_actual:
+        if mcid is None:
+            return
+        if in_actual:
+            pending = self.take_pending()
+            if pending is not None:
+                self.add(mcid, (" " if new_line else "") + pending)
             return
         if new_line:
             self.add(mcid, " ")
