@@ -71,10 +71,12 @@ public struct Builder: Sendable {
         try build([document], job: job, output: output, png: png)
     }
 
-    /// Builds a job in one language, or two side by side; returns the files written.
+    /// Builds a job in one language, or two side by side; returns the files written. A thumbnail
+    /// of page 1 (for the proof sheet) goes to `Output/<guidance>/.thumbnails/` when asked for.
     @discardableResult
-    public func build(_ documents: [Document], job: Job, output: URL, png: Bool = false) throws(DiagnosticError) -> [URL] {
+    public func build(_ documents: [Document], job: Job, output: URL, png: Bool = false, thumbnail: Bool = false) throws(DiagnosticError) -> [URL] {
         let positioned = try layout(documents, job: job)
+
         let pdf = job.pdf(in: output)
         try write(positioned, to: pdf)
         var written = [pdf]
@@ -87,6 +89,14 @@ public struct Builder: Sendable {
                 try AtomicFile.write(png, to: file)
                 written.append(file)
             }
+        }
+        if thumbnail {
+            let file = job.thumbnail(in: output)
+            let bytes = try workspace.fonts.exclusively { () throws(DiagnosticError) in
+                try PNGRenderer.render(positioned, page: 0, dpi: 24)
+            }
+            try AtomicFile.write(bytes, to: file)
+            written.append(file)
         }
         return written
     }

@@ -27,6 +27,11 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
         output.appendingPathComponent(guidance).appendingPathComponent(stem + ".pdf")
     }
 
+    /// `Output/<guidance>/.thumbnails/<stem>.png`: page 1, small, for the proof sheet.
+    public func thumbnail(in output: URL) -> URL {
+        output.appendingPathComponent(guidance).appendingPathComponent(".thumbnails").appendingPathComponent(stem + ".png")
+    }
+
     /// `Output/<guidance>/<stem>-p<N>.png`, N from 1.
     public func png(in output: URL, page: Int) -> URL {
         output.appendingPathComponent(guidance).appendingPathComponent("\(stem)-p\(page).png")

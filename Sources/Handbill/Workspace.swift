@@ -16,6 +16,17 @@ public final class Workspace: Sendable {
         self.fonts = try FontLibrary(folder: fonts)
     }
 
+    init(layouts: LayoutLibrary, fonts: FontLibrary) {
+        self.layouts = layouts
+        self.fonts = fonts
+    }
+
+    /// The same layouts with fonts of its own: each worker of a parallel build needs its own,
+    /// because Pango's font caches are not thread-safe.
+    public func withOwnFonts() throws(DiagnosticError) -> Workspace {
+        Workspace(layouts: layouts, fonts: try FontLibrary(folder: fonts.folder))
+    }
+
     /// The Layouts/ and Fonts/ beside the working directory, or under `$HANDBILL_HOME`.
     public static func defaultRoot() -> URL {
         if let home = ProcessInfo.processInfo.environment["HANDBILL_HOME"], !home.isEmpty {

@@ -95,6 +95,8 @@ public enum PositionedItem: Sendable {
     case line(TextLine)
     /// A filled rectangle: decoration, always inside an artifact.
     case rect(Rect, Colour)
+    /// A raster picture (PNG file) scaled into a rectangle.
+    case image(path: String, Rect)
 
     func offsetBy(x dx: Double, y dy: Double) -> PositionedItem {
         switch self {
@@ -105,6 +107,8 @@ public enum PositionedItem: Sendable {
             return .line(line)
         case .rect(let rect, let colour):
             return .rect(Rect(x: rect.x + dx, y: rect.y + dy, width: rect.width, height: rect.height), colour)
+        case .image(let path, let rect):
+            return .image(path: path, Rect(x: rect.x + dx, y: rect.y + dy, width: rect.width, height: rect.height))
         }
     }
 }

@@ -36,6 +36,8 @@ struct PageDrawer {
                 setColour(colour)
                 cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
                 cairo_fill(cr)
+            case .image(let path, let rect):
+                drawImage(path, in: rect)
             case .line: break
             }
         }
@@ -94,6 +96,26 @@ struct PageDrawer {
         func end(_ cr: OpaquePointer, _ elements: ElementLog) {
             elements.end(cr, self == .span ? "Span" : CAIRO_TAG_LINK)
         }
+    }
+
+    /// A PNG scaled to fill `rect`; a file that will not load draws as a grey box.
+    private func drawImage(_ path: String, in rect: Rect) {
+        let image = cairo_image_surface_create_from_png(path)
+        defer { cairo_surface_destroy(image) }
+        let width = Double(cairo_image_surface_get_width(image)), height = Double(cairo_image_surface_get_height(image))
+        cairo_save(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(cr)
+        if cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, width > 0, height > 0 {
+            cairo_translate(cr, rect.x, rect.y)
+            cairo_scale(cr, rect.width / width, rect.height / height)
+            cairo_set_source_surface(cr, image, 0, 0)
+            cairo_paint(cr)
+        } else {
+            cairo_set_source_rgb(cr, 0.85, 0.85, 0.85)
+            cairo_paint(cr)
+        }
+        cairo_restore(cr)
     }
 
     private func tagged(_ role: StructureRole, _ body: () -> Void) {

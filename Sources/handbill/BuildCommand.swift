@@ -10,7 +10,9 @@ struct BuildCommand: ParsableCommand {
         abstract: "Render guidance to PDF (and PNG previews).",
         discussion: """
             Writes <output>/<guidance>/<guidance>-<product>-<variant>-<lang>.pdf. Each file appears whole \
-            or not at all. Exit status 0 when every document was built, 1 otherwise.
+            or not at all. Outputs whose inputs have not changed since the last build (recorded in \
+            <output>/<guidance>/manifest.json) are not built again. Builds run in parallel, one per core; \
+            one failure does not stop the others. Exit status 0 when every document was built, 1 otherwise.
             """)
 
     @OptionGroup var selection: JobSelection
@@ -22,30 +24,50 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write a PNG preview of every page.")
     var png = false
 
+    @Flag(name: .long, help: "Build even outputs that are up to date.")
+    var force = false
+
+    @Flag(name: .long, help: "Also write proof.pdf and proof.png: page 1 of every output, labelled.")
+    var proof = false
+
+    @Option(name: .long, help: ArgumentHelp("Builds to run at once. Default: one per core.", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(name: .long, help: "Print a JSON report on standard output instead of progress lines.")
+    var json = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
+
     func run() throws {
         try runReporting { () throws(DiagnosticError) -> Bool in
             let workspace = try resources.workspace()
             let guidance = try selection.guidanceFolder()
-            let documents = DocumentCache(guidance)
-            let jobs = try selection.jobs(for: guidance, in: workspace)
-            let builder = Builder(workspace: workspace)
-            let outputFolder = URL(fileURLWithPath: output, isDirectory: true)
-            var failed = 0
-            for (index, job) in jobs.enumerated() {
-                let start = Date()
-                do throws(DiagnosticError) {
-                    let files = try builder.build(try documents.documents(for: job), job: job, output: outputFolder, png: png)
-                    let ms = Int(Date().timeIntervalSince(start) * 1000)
-                    print("[\(index + 1)/\(jobs.count)] \(files[0].relativePath) (\(ms) ms)")
-                    for file in files.dropFirst() { print("      \(file.relativePath)") }
-                } catch {
-                    failed += 1
-                    printError("[\(index + 1)/\(jobs.count)] \(job) failed:")
-                    report(error)
-                }
+            let jobList = try selection.jobs(for: guidance, in: workspace)
+            var options = BatchBuilder.Options(output: URL(fileURLWithPath: output, isDirectory: true))
+            options.png = png
+            options.force = force
+            if let jobs { options.workers = jobs }
+            let display = ProgressDisplay(quiet: json)
+            let start = Date()
+            let results = BatchBuilder(workspace: workspace, guidance: guidance).run(jobList, options: options) { display.show($0) }
+            let seconds = Date().timeIntervalSince(start)
+            display.finish()
+            var proofFiles: [URL] = []
+            if proof {
+                proofFiles = try ProofSheet.write(for: jobList, results: results, workspace: workspace, output: options.output,
+                                                  metadata: guidance.source.metadata)
             }
-            if failed > 0 { printError("\(failed) of \(jobs.count) documents failed; nothing partial was written.") }
-            return failed == 0
+            let summary = BuildSummary(results: results, seconds: seconds, workers: min(options.workers, max(1, jobList.count)))
+            if json {
+                print(summary.json(proof: proofFiles.map(\.relativePath)))
+            } else {
+                for file in proofFiles { print("proof sheet: \(file.relativePath)") }
+                summary.printFailures()
+                print(summary.line)
+            }
+            return summary.failed == 0
         }
     }
 }

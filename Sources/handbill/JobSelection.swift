@@ -18,16 +18,20 @@ struct JobSelection: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language (BCP 47 tag, e.g. pl, zh-Hant), two side by side (en+pl), several separated by commas, or `all`. Default: the guidance's own language.", valueName: "tag"))
     var lang: String?
 
+    @Flag(name: .long, help: "Every product, variant and language the guidance and Layouts/ allow.")
+    var all = false
+
     var folder: URL { URL(fileURLWithPath: guidance, isDirectory: true) }
 
     func guidanceFolder() throws(DiagnosticError) -> GuidanceFolder { try GuidanceFolder(folder) }
 
     func jobs(for guidance: GuidanceFolder, in workspace: Workspace) throws(DiagnosticError) -> [Job] {
         let layouts = workspace.layouts
-        let products = try product.isEmpty ? [layouts.defaultProduct!.name] : product.map { name throws(DiagnosticError) in try layouts.product(name).name }
+        let products = try !product.isEmpty ? product.map { name throws(DiagnosticError) in try layouts.product(name).name }
+            : all ? layouts.products.keys.sorted() : [layouts.defaultProduct!.name]
         let variants = try variant.isEmpty ? layouts.variants.keys.sorted() : variant.map { name throws(DiagnosticError) in try layouts.variant(name).name }
         let languages: [String]
-        switch lang {
+        switch all && lang == nil ? "all" : lang {
         case nil: languages = [guidance.source.metadata.language]
         case "all": languages = guidance.languages
         case let list?:

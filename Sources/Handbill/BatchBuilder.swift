@@ -1,0 +1,166 @@
+import Dispatch
+import Foundation
+import HandbillModel
+import HandbillSyntax
+
+/// Builds many outputs of one guidance: in parallel, one worker per core, each with fonts of its
+/// own (Pango's are not thread-safe); skipping outputs whose inputs have not changed since the
+/// manifest recorded them; one failure never stopping the others.
+public final class BatchBuilder: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var output: URL
+        public var png = false
+        /// Also keep page-1 thumbnails, for the proof sheet.
+        public var thumbnails = true
+        /// Build even what is up to date.
+        public var force = false
+        public var workers = ProcessInfo.processInfo.activeProcessorCount
+
+        public init(output: URL) { self.output = output }
+    }
+
+    let workspace: Workspace
+    let guidance: GuidanceFolder
+
+    public init(workspace: Workspace, guidance: GuidanceFolder) {
+        self.workspace = workspace
+        self.guidance = guidance
+    }
+
+    /// Builds `jobs`; results come back in the jobs' order. `progress` is called as each finishes,
+    /// from whichever worker finished it.
+    public func run(_ jobs: [Job], options: Options, progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) -> [BatchResult] {
+        let folder = options.output.appendingPathComponent(guidance.name)
+        StaleFiles.remove(in: folder)
+        var manifest = options.force ? BuildManifest() : BuildManifest.read(from: folder)
+        var fingerprints = InputFingerprint(fontsFolder: workspace.fonts.folder)
+        let inputs = jobs.map { fingerprints.of(job: $0, files: inputFiles(of: $0), options: "png=\(options.png)") }
+        let documents = loadDocuments(for: jobs)
+
+        let results = Results(count: jobs.count, progress: progress)
+        var stale: [Int] = []
+        for (index, job) in jobs.enumerated() {
+            if manifest.isUpToDate(job.stem, inputs: inputs[index], in: folder), let entry = manifest.outputs[job.stem] {
+                results.record(index, BatchResult(output: job.stem, status: .upToDate, files: entry.files, milliseconds: 0))
+            } else {
+                stale.append(index)
+            }
+        }
+        let pending = stale
+        let next = Counter()
+        let workers = max(1, min(options.workers, pending.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var own: Workspace?
+            while let position = next.take(below: pending.count) {
+                let index = pending[position], job = jobs[index]
+                let start = DispatchTime.now()
+                do throws(DiagnosticError) {
+                    if own == nil { own = worker == 0 ? workspace : try workspace.withOwnFonts() }
+                    let files = try Builder(workspace: own!).build(try documents.for(job), job: job, output: options.output,
+                                                                   png: options.png, thumbnail: options.thumbnails)
+                    results.record(index, BatchResult(output: job.stem, status: .built, files: files.map { Self.relative($0, to: folder) },
+                                                      milliseconds: Self.milliseconds(since: start)))
+                } catch {
+                    results.record(index, BatchResult(output: job.stem, status: .failed, files: [],
+                                                      milliseconds: Self.milliseconds(since: start), error: error.description))
+                }
+            }
+        }
+        let all = results.all
+        let before = manifest.outputs
+        for (index, result) in all.enumerated() {
+            switch result.status {
+            case .built: manifest.outputs[result.output] = .init(inputs: inputs[index], files: result.files)
+            case .failed: manifest.outputs[result.output] = nil
+            case .upToDate: break
+            }
+        }
+        // Written only when something changed: a batch that built nothing leaves the folder as it was.
+        // A manifest that cannot be written only costs a rebuild next time.
+        if manifest.outputs != before { try? manifest.write(to: folder) }
+        return all
+    }
+
+    /// The files an output is made from: its source and translations, its product, variant and
+    /// language files. (Fonts and Handbill's version are in every fingerprint.)
+    func inputFiles(of job: Job) -> [URL] {
+        let layouts = workspace.layouts.folder
+        var files = [guidance.folder.appendingPathComponent(GuidanceLoader.sourceFileName),
+                     layouts.appendingPathComponent("products/\(job.product).yaml"),
+                     layouts.appendingPathComponent("variants/\(job.variant).yaml")]
+        for language in job.languages {
+            files.append(layouts.appendingPathComponent("languages/\(language).yaml"))
+            if language != guidance.source.metadata.language { files.append(guidance.translationFile(language)) }
+        }
+        return files
+    }
+
+    /// Parses each language's document once, up front; a language that fails fails its jobs.
+    private func loadDocuments(for jobs: [Job]) -> LoadedDocuments {
+        var loaded: [String: Result<Document, DiagnosticError>] = [:]
+        for language in Set(jobs.flatMap(\.languages)) {
+            do throws(DiagnosticError) { loaded[language] = .success(try guidance.document(language: language)) } catch {
+                loaded[language] = .failure(error)
+            }
+        }
+        return LoadedDocuments(byLanguage: loaded)
+    }
+
+    static func relative(_ file: URL, to folder: URL) -> String {
+        let path = file.standardizedFileURL.path, base = folder.standardizedFileURL.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    static func milliseconds(since start: DispatchTime) -> Int {
+        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    }
+}
+
+/// Each language's document, or why it could not be read.
+private struct LoadedDocuments: Sendable {
+    let byLanguage: [String: Result<Document, DiagnosticError>]
+
+    func `for`(_ job: Job) throws(DiagnosticError) -> [Document] {
+        var result: [Document] = []
+        for language in job.languages { result.append(try byLanguage[language]!.get()) }
+        return result
+    }
+}
+
+/// Results filled in by workers in any order.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [BatchResult?]
+    private var done = 0
+    private let progress: @Sendable (BatchProgress) -> Void
+
+    init(count: Int, progress: @escaping @Sendable (BatchProgress) -> Void) {
+        results = Array(repeating: nil, count: count)
+        self.progress = progress
+    }
+
+    func record(_ index: Int, _ result: BatchResult) {
+        lock.lock()
+        results[index] = result
+        done += 1
+        let report = BatchProgress(done: done, total: results.count, result: result)
+        progress(report)
+        lock.unlock()
+    }
+
+    var all: [BatchResult] { lock.withLock { results.map { $0! } } }
+}
+
+/// Hands out job positions to workers, one at a time.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard next < limit else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}
