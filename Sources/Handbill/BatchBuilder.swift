@@ -11,7 +11,7 @@ public final class BatchBuilder: @unchecked Sendable {
         public var output: URL
         public var png = false
         /// Also keep page-1 thumbnails, for the proof sheet.
-        public var thumbnails = true
+        public var thumbnails = false
         /// Build even what is up to date.
         public var force = false
         public var workers = ProcessInfo.processInfo.activeProcessorCount
@@ -40,7 +40,9 @@ public final class BatchBuilder: @unchecked Sendable {
         let results = Results(count: jobs.count, progress: progress)
         var stale: [Int] = []
         for (index, job) in jobs.enumerated() {
-            if manifest.isUpToDate(job.stem, inputs: inputs[index], in: folder), let entry = manifest.outputs[job.stem] {
+            let thumbnail = Self.relative(job.thumbnail(in: options.output), to: folder)
+            if manifest.isUpToDate(job.stem, inputs: inputs[index], in: folder), let entry = manifest.outputs[job.stem],
+               !options.thumbnails || entry.files.contains(thumbnail) {
                 results.record(index, BatchResult(output: job.stem, status: .upToDate, files: entry.files, milliseconds: 0))
             } else {
                 stale.append(index)

@@ -2,7 +2,8 @@ import Foundation
 import HandbillModel
 
 /// Everything an output depends on, as one fingerprint: when it is unchanged, the output need
-/// not be built again. Files are fingerprinted by content, so touching a file changes nothing.
+/// not be built again. Sources and layouts are fingerprinted by content, so touching one changes
+/// nothing; fonts (26 MB, read on every build) by name, size and modification time.
 struct InputFingerprint {
     /// The fonts, once per batch: every job depends on all of them (fallback may reach any).
     let fonts: String
@@ -10,12 +11,14 @@ struct InputFingerprint {
 
     init(fontsFolder: URL) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: fontsFolder.path)) ?? []).sorted()
-        var all: [UInt8] = []
+        var description = ""
         for file in files {
-            all += Array(file.utf8)
-            all += Array(Fingerprint.of(FileManager.default.contents(atPath: fontsFolder.appendingPathComponent(file).path) ?? Data()).utf8)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: fontsFolder.appendingPathComponent(file).path)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            description += "\(file) \(size) \(modified)\n"
         }
-        fonts = Fingerprint.of(all)
+        fonts = Fingerprint.of(Array(description.utf8))
     }
 
     /// The fingerprint of the files behind one job, with the options that change its output.

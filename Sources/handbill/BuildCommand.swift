@@ -48,6 +48,7 @@ struct BuildCommand: ParsableCommand {
             var options = BatchBuilder.Options(output: URL(fileURLWithPath: output, isDirectory: true))
             options.png = png
             options.force = force
+            options.thumbnails = proof
             if let jobs { options.workers = jobs }
             let display = ProgressDisplay(quiet: json)
             let start = Date()
