@@ -27,6 +27,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Runs per measurement (the median is reported).")
     var runs = 20
 
+    @Flag(name: .long, help: "Also build the whole matrix (--all) in a fresh process with 1 and 2 workers: wall time, documents/s, peak memory.")
+    var matrix = false
+
     func run() throws {
         try runReporting { () throws(DiagnosticError) -> Bool in
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("handbill-bench-\(getpid())")
@@ -61,15 +64,43 @@ struct BenchCommand: ParsableCommand {
                       + "\(summary(cold).padding(toLength: 19, withPad: " ", startingAt: 0))\(format(coldPeak.max() ?? 0).padding(toLength: 14, withPad: " ", startingAt: 0))"
                       + "\(summary(warm).padding(toLength: 19, withPad: " ", startingAt: 0))\(format(peakMemoryMB()))")
             }
+            if matrix { try benchMatrix(output: output) }
             return true
+        }
+    }
+
+    /// The whole matrix, from scratch (`--force`), in a fresh process with 1 worker and with 2.
+    private func benchMatrix(output: URL) throws(DiagnosticError) {
+        var everything = selection
+        everything.all = true
+        everything.product = []
+        everything.variant = []
+        everything.lang = nil
+        let total = try everything.jobs(for: try selection.guidanceFolder(), in: try resources.workspace()).count
+        print("Whole matrix (--all, \(total) documents), a fresh process each run, median of \(max(3, runs / 4)):")
+        for workers in [1, 2] {
+            var times: [Double] = [], peaks: [Double] = []
+            for _ in 0..<max(3, runs / 4) {
+                let (ms, peak) = try spawn(["build", selection.guidance, "--all", "--force", "--jobs", String(workers), "--output", output.path])
+                times.append(ms)
+                peaks.append(peak)
+            }
+            let median = times.sorted()[times.count / 2]
+            print("  \(workers) worker\(workers == 1 ? " " : "s"): \(format(median)) ms wall, "
+                  + "\(String(format: "%.1f", Double(total) / median * 1000)) documents/s, peak \(format(peaks.max() ?? 0)) MB")
         }
     }
 
     /// Runs `handbill build` for one job in a new process; returns wall milliseconds and its peak RSS in MB.
     private func spawnBuild(job: Job, output: URL) throws(DiagnosticError) -> (Double, Double) {
+        try spawn(["build", selection.guidance, "--product", job.product, "--variant", job.variant,
+                   "--lang", job.language, "--output", output.path])
+    }
+
+    /// Runs handbill with `arguments` in a new process; returns wall milliseconds and its peak RSS in MB.
+    private func spawn(_ handbillArguments: [String]) throws(DiagnosticError) -> (Double, Double) {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        var arguments = [executable, "build", selection.guidance, "--product", job.product, "--variant", job.variant,
-                         "--lang", job.language, "--output", output.path]
+        var arguments = [executable] + handbillArguments
         if let layouts = resources.layouts { arguments += ["--layouts", layouts] }
         if let fonts = resources.fonts { arguments += ["--fonts", fonts] }
         var actions = posix_spawn_file_actions_t()
@@ -87,7 +118,7 @@ struct BenchCommand: ParsableCommand {
         var usage = rusage()
         wait4(pid, &status, 0, &usage)
         let ms = Date().timeIntervalSince(start) * 1000
-        guard status == 0 else { throw DiagnosticError(.error("the timed build of \(job) failed (status \(status))")) }
+        guard status == 0 else { throw DiagnosticError(.error("the timed build (\(handbillArguments.joined(separator: " "))) failed (status \(status))")) }
         return (ms, Double(usage.ru_maxrss) / 1024)
     }
 
