@@ -31,6 +31,7 @@ let package = Package(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         // qpdf's content-stream tokenizer is C++ only: a few lines give it a C face.
         .target(name: "CQPDFTokens", linkerSettings: [.linkedLibrary("qpdf")]),
 
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "HandbillSyntax", dependencies: ["HandbillModel", "CCmark", "Yams"]),
         .target(name: "HandbillStyle", dependencies: ["HandbillModel", "Yams"]),
         .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo"]),
-        .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo"]),
+        .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvg"]),
         .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
         .target(name: "Handbill", dependencies: [
             "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender", "HandbillFinish",
@@ -46,10 +47,11 @@ let package = Package(
         .executableTarget(name: "handbill", dependencies: [
             "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "HandbillFuzz", dependencies: ["HandbillSyntax", "HandbillModel"]),  // Tests/Tools/fuzz.sh
 
         .testTarget(name: "HandbillTests", dependencies: [
             "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "Yams",
-        ]),
+        ], exclude: ["Hostile"]),  // the hostile-input corpus: test data, not sources
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

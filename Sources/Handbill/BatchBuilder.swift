@@ -87,6 +87,7 @@ public final class BatchBuilder: @unchecked Sendable {
     /// language files. (Fonts and Handbill's version are in every fingerprint.)
     func inputFiles(of job: Job) -> [URL] {
         let layouts = workspace.layouts.folder
+        let guidance = (try? edition(of: job)) ?? self.guidance
         var files = [guidance.folder.appendingPathComponent(GuidanceLoader.sourceFileName),
                      layouts.appendingPathComponent("products/\(job.product).yaml"),
                      layouts.appendingPathComponent("variants/\(job.variant).yaml")]
@@ -97,15 +98,25 @@ public final class BatchBuilder: @unchecked Sendable {
         return files
     }
 
-    /// Parses each language's document once, up front; a language that fails fails its jobs.
+    /// The edition of the guidance a job's variant sets (the easy-read text, or the guidance itself).
+    func edition(of job: Job) throws(DiagnosticError) -> GuidanceFolder {
+        try guidance.edition(workspace.layouts.variants[job.variant]?.source)
+    }
+
+    /// Parses each edition's document in each language once, up front; one that fails fails its jobs.
     private func loadDocuments(for jobs: [Job]) -> LoadedDocuments {
         var loaded: [String: Result<Document, DiagnosticError>] = [:]
-        for language in Set(jobs.flatMap(\.languages)) {
-            do throws(DiagnosticError) { loaded[language] = .success(try guidance.document(language: language)) } catch {
-                loaded[language] = .failure(error)
+        for job in jobs {
+            let source = workspace.layouts.variants[job.variant]?.source ?? ""
+            for language in job.languages where loaded[source + "/" + language] == nil {
+                do throws(DiagnosticError) {
+                    loaded[source + "/" + language] = .success(try edition(of: job).document(language: language))
+                } catch {
+                    loaded[source + "/" + language] = .failure(error)
+                }
             }
         }
-        return LoadedDocuments(byLanguage: loaded)
+        return LoadedDocuments(byKey: loaded, sources: workspace.layouts.variants.mapValues { $0.source ?? "" })
     }
 
     static func relative(_ file: URL, to folder: URL) -> String {
@@ -120,11 +131,14 @@ public final class BatchBuilder: @unchecked Sendable {
 
 /// Each language's document, or why it could not be read.
 private struct LoadedDocuments: Sendable {
-    let byLanguage: [String: Result<Document, DiagnosticError>]
+    /// By "<edition>/<language>".
+    let byKey: [String: Result<Document, DiagnosticError>]
+    /// Each variant's edition ("" for the guidance itself).
+    let sources: [String: String]
 
     func `for`(_ job: Job) throws(DiagnosticError) -> [Document] {
         var result: [Document] = []
-        for language in job.languages { result.append(try byLanguage[language]!.get()) }
+        for language in job.languages { result.append(try byKey[(sources[job.variant] ?? "") + "/" + language]!.get()) }
         return result
     }
 }

@@ -56,7 +56,8 @@ public struct Builder: Sendable {
         let product = try layouts.product(job.product), variant = try layouts.variant(job.variant)
         var styled: [StyledDocument] = []
         for (language, document) in zip(languages, documents) {
-            styled.append(Styler(product: product, variant: variant, strings: try layouts.language(language)).style(document))
+            styled.append(Styler(product: product, variant: variant, strings: try layouts.language(language),
+                                 pictograms: layouts.folder.appendingPathComponent("pictograms")).style(document))
         }
         let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in

@@ -81,7 +81,8 @@ public struct BilingualLayout {
 extension StyledBlock {
     var spaceBefore: Double {
         switch self {
-        case .text(_, _, let space), .list(_, _, let space), .callout(_, _, _, _, let space), .keepTogether(_, let space): space
+        case .text(_, _, let space), .list(_, _, let space), .callout(_, _, _, _, let space), .keepTogether(_, let space),
+             .point(_, _, _, _, let space): space
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import HandbillModel
 import HandbillStyle
 
@@ -40,6 +41,8 @@ struct BlockComposer {
             var group = FlowSlice.merged(try compose(blocks, width: width))
             group.spaceBefore = spaceBefore
             return [group]
+        case .point(let picture, let alt, let size, let text, let spaceBefore):
+            return [try point(picture: picture, alt: alt, size: size, text: text, width: width, spaceBefore: spaceBefore)]
         }
     }
 
@@ -98,6 +101,24 @@ struct BlockComposer {
         slices[0].items.insert(.open(.list), at: 0)
         slices[slices.count - 1].items.append(.close(.list))
         return slices
+    }
+
+    /// An easy-read point: the picture (a Figure with its Alt) on the reading side, the words beside
+    /// it, centred on it when shorter; the row never splits.
+    func point(picture: String, alt: String, size: Double, text: StyledText, width: Double,
+               spaceBefore: Double) throws(DiagnosticError) -> FlowSlice {
+        guard FileManager.default.fileExists(atPath: picture) else {
+            throw DiagnosticError(.error("there is no picture \((picture as NSString).lastPathComponent)", at: text.source,
+                                         hint: "the pictures are in Layouts/pictograms (see pictograms.yaml); use one of their names"))
+        }
+        let gap = size * 0.25
+        let words = FlowSlice.merged(try lines(of: text, role: .paragraph, width: width - size - gap, spaceBefore: 0))
+        let pictureX = shaper.rightToLeft ? width - size : 0, wordsX = shaper.rightToLeft ? 0 : size + gap
+        let wordsY = max(0, (size - words.height) / 2)
+        let items: [PositionedItem] = [.open(.figure), .describe(StructureAttributes(alt: alt)),
+                                       .image(path: picture, Rect(x: pictureX, y: 0, width: size, height: size)), .close(.figure)]
+            + words.items.map { $0.offsetBy(x: wordsX, y: wordsY) }
+        return FlowSlice(height: max(size, words.height + wordsY), spaceBefore: spaceBefore, breakBefore: true, items: items)
     }
 
     /// Refuses text that would print wrong: glyphs the fonts lack, or a line that cannot fit.

@@ -1,6 +1,7 @@
 import CPangoCairo
 import Foundation
 import HandbillModel
+import HandbillStyle
 
 /// The fonts Handbill may use — only the files in `Fonts/` — and the Pango context that measures
 /// text with them.
@@ -85,6 +86,22 @@ public final class FontLibrary: @unchecked Sendable {
                 "\(user) asks for the font `\(family)`, which is not in \(folder.relativePath)",
                 hint: "the fonts there are: \(families.sorted().joined(separator: ", ")); add the font's files and licence to \(folder.relativePath)"))
         }
+    }
+
+    /// Refuses a document whose variant or language names a family the library does not hold, at
+    /// the line of the layout file that names it. The language's font comes first in the family
+    /// list; every other family is the variant's.
+    public func requireFonts(of document: StyledDocument) throws(DiagnosticError) {
+        var problems: [Diagnostic] = []
+        for family in document.fontFamily.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+            where !families.contains(family) {
+            let isLanguages = family == document.strings.font
+            problems.append(.error(
+                "the \(isLanguages ? "language `\(document.metadata.language)`" : "variant `\(document.variantName)`") asks for the font `\(family)`, which is not in \(folder.relativePath)",
+                at: isLanguages ? document.strings.fontLocation : document.variantFontLocation,
+                hint: "the fonts there are: \(families.sorted().joined(separator: ", ")); name one of them, or add the font's files and licence to \(folder.relativePath)"))
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
     }
 
     private static func familyNames(in config: OpaquePointer) -> Set<String> {

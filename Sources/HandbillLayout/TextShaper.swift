@@ -10,12 +10,16 @@ struct TextShaper {
     let hyphenate: Bool
     /// Right-to-left paragraphs: base direction right to left, lines aligned right.
     let rightToLeft: Bool
+    /// Extra space after each letter and each word, times the type size.
+    var letterSpacing = 0.0, wordSpacing = 0.0
 
     /// The shaper for a styled document's language, after checking its fonts are there.
     init(fonts: FontLibrary, document: StyledDocument) throws(DiagnosticError) {
-        try fonts.require(family: document.fontFamily, for: "variant `\(document.variantName)` in `\(document.metadata.language)`")
+        try fonts.requireFonts(of: document)
         self.init(fonts: fonts, family: document.fontFamily, language: document.metadata.language,
                   hyphenate: document.hyphenate, rightToLeft: document.direction == .rtl)
+        letterSpacing = document.letterSpacing
+        wordSpacing = document.wordSpacing
     }
 
     init(fonts: FontLibrary, family: String, language: String, hyphenate: Bool, rightToLeft: Bool) {
@@ -49,6 +53,19 @@ struct TextShaper {
             if run.style.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
             if run.style.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
             if run.unbreakable { add(pango_attr_allow_breaks_new(0)) }
+            if letterSpacing > 0 { add(pango_attr_letter_spacing_new(Int32(letterSpacing * run.style.size * Double(PANGO_SCALE)))) }
+            if wordSpacing > 0 {
+                // Pango has no word spacing: letter spacing on each space character widens the gap after it.
+                var offset = start + (run.leftToRight ? 3 : 0)  // after the LRI
+                for byte in run.text.utf8 {
+                    if byte == 0x20, let attribute = pango_attr_letter_spacing_new(Int32((wordSpacing + letterSpacing) * run.style.size * Double(PANGO_SCALE))) {
+                        attribute.pointee.start_index = guint(offset)
+                        attribute.pointee.end_index = guint(offset + 1)
+                        pango_attr_list_insert(attributes, attribute)
+                    }
+                    offset += 1
+                }
+            }
             // Colour does not change shaping, but it splits glyph runs where the style or link changes.
             let c = run.style.colour
             add(pango_attr_foreground_new(guint16(c.red * 65535), guint16(c.green * 65535), guint16(c.blue * 65535)))

@@ -7,6 +7,21 @@ public indirect enum Block: Equatable, Sendable {
     case list(ordered: Bool, start: Int, items: [[Block]])
     /// The key message, shown highlighted (written as a block quote in the source).
     case callout([Block])
+    /// An easy-read point: a picture beside its words (a paragraph that starts with a picture).
+    case point(picture: Picture, content: [Inline])
+}
+
+/// A picture from `Layouts/pictograms`, with what it shows in words.
+public struct Picture: Equatable, Sendable {
+    /// The pictogram's name (its file is `<name>.svg`).
+    public var name: String
+    /// What the picture shows, read out in its place.
+    public var alt: String
+
+    public init(name: String, alt: String) {
+        self.name = name
+        self.alt = alt
+    }
 }
 
 /// Text inside a block.
@@ -39,7 +54,7 @@ extension Block {
     /// The words of this block, for tests and metadata.
     public var plainText: String {
         switch self {
-        case .heading(_, let content), .paragraph(let content): content.plainText
+        case .heading(_, let content), .paragraph(let content), .point(_, let content): content.plainText
         case .list(_, _, let items): items.map { $0.map(\.plainText).joined(separator: " ") }.joined(separator: " ")
         case .callout(let blocks): blocks.map(\.plainText).joined(separator: " ")
         }

@@ -1,4 +1,5 @@
 import CPangoCairo
+import CRsvg
 import HandbillLayout
 import HandbillModel
 import HandbillStyle
@@ -98,8 +99,19 @@ struct PageDrawer {
         }
     }
 
-    /// A PNG scaled to fill `rect`; a file that will not load draws as a grey box.
+    /// A picture in `rect`: an SVG drawn by librsvg (fitted, keeping its proportions), or a PNG
+    /// scaled to fill. A file that will not load draws as a grey box (layout checked it loads).
     private func drawImage(_ path: String, in rect: Rect) {
+        if path.lowercased().hasSuffix(".svg") {
+            var error: UnsafeMutablePointer<GError>?
+            if let handle = rsvg_handle_new_from_file(path, &error) {
+                var viewport = RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+                _ = rsvg_handle_render_document(handle, cr, &viewport, &error)
+                g_object_unref(UnsafeMutableRawPointer(handle))
+            }
+            if let error { g_error_free(error) }
+            return
+        }
         let image = cairo_image_surface_create_from_png(path)
         defer { cairo_surface_destroy(image) }
         let width = Double(cairo_image_surface_get_width(image)), height = Double(cairo_image_surface_get_height(image))

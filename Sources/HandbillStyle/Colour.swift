@@ -9,7 +9,9 @@ public struct Colour: Equatable, Hashable, Sendable, Decodable, CustomStringConv
     }
 
     public init?(hex: String) {
-        guard hex.count == 7, hex.first == "#", let value = UInt32(hex.dropFirst(), radix: 16) else { return nil }
+        // Six hex digits exactly: `UInt32(_:radix:)` alone would take `#+FFFFF`.
+        guard hex.count == 7, hex.first == "#", hex.dropFirst().allSatisfy(\.isHexDigit),
+              let value = UInt32(hex.dropFirst(), radix: 16) else { return nil }
         red = Double((value >> 16) & 0xFF) / 255
         green = Double((value >> 8) & 0xFF) / 255
         blue = Double(value & 0xFF) / 255

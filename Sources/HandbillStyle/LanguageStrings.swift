@@ -1,3 +1,5 @@
+import HandbillModel
+
 /// The words Handbill prints around the guidance (page numbers, dates, labels) in one language,
 /// from `Layouts/languages/<tag>.yaml`.
 public struct LanguageStrings: Equatable, Sendable, Decodable {
@@ -20,6 +22,9 @@ public struct LanguageStrings: Equatable, Sendable, Decodable {
     /// Scripts that read better larger: times the variant's sizes; never below 1, so a variant's
     /// minimum sizes still hold.
     public var size: Double?
+    /// Where the file names its font, for a message when the font is not in `Fonts/` (set by
+    /// `LayoutLibrary`, not read from the file).
+    public var fontLocation: SourceLocation?
 
     enum CodingKeys: String, CodingKey {
         case name, direction, pageOf = "page-of", date, months, phone, web, unreviewed, font, leading, size
@@ -43,8 +48,14 @@ public struct LanguageStrings: Equatable, Sendable, Decodable {
         var problems: [String] = []
         if months.count != 12 { problems.append("`months` must list 12 names") }
         if !pageOf.contains("{page}") || !pageOf.contains("{pages}") { problems.append("`page-of` needs {page} and {pages}") }
-        if let size, size < 1 { problems.append("`size` is \(size); below 1 it would take text under the variant's minimum") }
-        if let leading, leading < 1 { problems.append("`leading` is \(leading); below 1 it would break the variant's line spacing") }
+        // Written as ranges, so `.nan` (a YAML number) fails them too.
+        if let size, !(1...3).contains(size) {
+            problems.append("`size` is \(size); it is 1 to 3 (below 1 it would take text under the variant's minimum)")
+        }
+        if let leading, !(1...3).contains(leading) {
+            problems.append("`leading` is \(leading); it is 1 to 3 (below 1 it would break the variant's line spacing)")
+        }
+        if let font, font.allSatisfy(\.isWhitespace) { problems.append("`font` is empty; name a font family in Fonts/ or remove the line") }
         return problems
     }
 }

@@ -15,14 +15,18 @@ public struct LayoutLibrary: Sendable {
     public init(folder: URL) throws(DiagnosticError) {
         self.folder = folder
         var problems: [Diagnostic] = []
-        products = Self.read(Product.self, in: folder.appendingPathComponent("products"), into: &problems) {
-            $0.problems()
+        products = Self.read(Product.self, in: folder.appendingPathComponent("products"), into: &problems) { product, _ in
+            product.problems()
         }
-        variants = Self.read(Variant.self, in: folder.appendingPathComponent("variants"), into: &problems) {
-            $0.standard.violations(of: $0)
+        variants = Self.read(Variant.self, in: folder.appendingPathComponent("variants"), into: &problems) { variant, lines in
+            variant.fontLocation = lines.location(of: ["font"])
+            // Numbers that make no sense are reported alone: the standard's checks would only echo them.
+            let problems = variant.problems()
+            return problems.isEmpty ? variant.standard.violations(of: variant) : problems
         }
-        languages = Self.read(LanguageStrings.self, in: folder.appendingPathComponent("languages"), into: &problems) {
-            $0.problems()
+        languages = Self.read(LanguageStrings.self, in: folder.appendingPathComponent("languages"), into: &problems) { strings, lines in
+            if strings.font != nil { strings.fontLocation = lines.location(of: ["font"]) }
+            return strings.problems()
         }
         if problems.isEmpty && products.isEmpty {
             problems.append(.error("no products in \(folder.relativePath)/products",
@@ -60,33 +64,59 @@ public struct LayoutLibrary: Sendable {
     }
 
     /// Reads every `*.yaml` in `folder` as `T`, keyed by file name; the file's `name:` must match it.
+    /// `rules` may note where things stand in the file, and returns the rules the value breaks,
+    /// each reported at the line of the key it names.
     private static func read<T: Decodable>(_ type: T.Type, in folder: URL, into problems: inout [Diagnostic],
-                                           rules: (T) -> [String]) -> [String: T] {
+                                           rules: (inout T, LayoutKeyLines) -> [String]) -> [String: T] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var result: [String: T] = [:]
         for fileName in files.sorted() where fileName.hasSuffix(".yaml") {
             let file = folder.appendingPathComponent(fileName)
             let key = String(fileName.dropLast(5))
+            let text: String
             do {
-                let text = try String(contentsOf: file, encoding: .utf8)
-                let value = try YAMLDecoder().decode(T.self, from: text)
+                text = try LayoutFile.read(file)
+            } catch {
+                problems += error.diagnostics
+                continue
+            }
+            let lines = LayoutKeyLines(text: text, file: file.relativePath)
+            do {
+                var value = try YAMLDecoder().decode(T.self, from: text)
                 if let named = (value as? any Named)?.name, named != key {
-                    problems.append(.error("`name: \(named)` does not match the file name", at: SourceLocation(file: file.relativePath, line: 1),
+                    problems.append(.error("`name: \(named)` does not match the file name", at: lines.location(of: ["name"]),
                                            hint: "rename the file to \(named).yaml or set `name: \(key)`"))
                 }
-                let broken = rules(value)
+                let broken = rules(&value, lines)
                 for rule in broken {
-                    problems.append(.error(rule, at: SourceLocation(file: file.relativePath, line: 1),
+                    problems.append(.error(rule, at: lines.location(mentionedIn: rule),
                                            hint: "fix the layout file; the rules are in ../shared/standards.md"))
                 }
                 if broken.isEmpty { result[key] = value }
+            } catch DecodingError.dataCorrupted(let context) where context.underlyingError is YamlError {
+                // The decoder wraps YAML syntax errors; libyaml's own error knows the line.
+                problems.append(LayoutFile.diagnostic(for: context.underlyingError as! YamlError, file: file.relativePath))
             } catch let error as DecodingError {
-                problems.append(.error(describe(error), at: SourceLocation(file: file.relativePath, line: 1)))
+                problems.append(.error(describe(error), at: lines.location(of: codingPath(of: error)),
+                                       hint: "see the other files in \(folder.relativePath) for the keys and their kinds of value"))
+            } catch let error as YamlError {
+                problems.append(LayoutFile.diagnostic(for: error, file: file.relativePath))
             } catch {
                 problems.append(.error("cannot read it: \(error)", at: SourceLocation(file: file.relativePath, line: 1)))
             }
         }
         return result
+    }
+
+    /// The keys leading to what the decoder could not read (for a missing key, its parent).
+    private static func codingPath(of error: DecodingError) -> [String] {
+        switch error {
+        case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+             .dataCorrupted(let context):
+            return context.codingPath.map(\.stringValue)
+        @unknown default:
+            return []
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -41,20 +41,45 @@ public struct Product: Equatable, Sendable, Decodable {
         footerGapMM = try c.decodeIfPresent(Double.self, forKey: .footerGapMM) ?? 4
     }
 
+    /// PDF viewers and printers handle pages up to 200 inches a side (PDF 1.7, annex C).
+    static let maximumPageMM = 5080.0
+    /// Print shops ask for 3 mm of bleed; more than this is a typing mistake.
+    static let maximumBleedMM = 25.0
+    /// A column narrower than this holds a word or two a line.
+    static let minimumColumnMM = 20.0
+
     /// What makes a product impossible to lay out, said in the file's own terms.
     public func problems() -> [String] {
         var problems: [String] = []
         let m = marginsMM
+        let numbers = [("page-mm.width", pageMM.width), ("page-mm.height", pageMM.height), ("margins-mm.top", m.top),
+                       ("margins-mm.bottom", m.bottom), ("margins-mm.left", m.left), ("margins-mm.right", m.right),
+                       ("gutter-mm", gutterMM), ("bleed-mm", bleedMM), ("footer-gap-mm", footerGapMM)]
+        // `.nan` and `.inf` are YAML numbers, and NaN passes every comparison below: refuse them first.
+        let notFinite = numbers.filter { !$0.1.isFinite }
+        guard notFinite.isEmpty else { return notFinite.map { "`\($0.0)` is \($0.1); write a number of millimetres" } }
         if pageMM.width <= 0 || pageMM.height <= 0 { problems.append("`page-mm` must be positive") }
+        if max(pageMM.width, pageMM.height) + 2 * bleedMM > Self.maximumPageMM {
+            problems.append("`page-mm` with its bleed is over \(Int(Self.maximumPageMM)) mm (200 inches), the largest page PDF allows")
+        }
+        if bleedMM > Self.maximumBleedMM { problems.append("`bleed-mm` is \(bleedMM); bleed is a few millimetres (3 is usual)") }
+        if footerGapMM < 0 { problems.append("`footer-gap-mm` cannot be negative") }
+        if footerGapMM >= pageMM.height - m.top - m.bottom {
+            problems.append("`footer-gap-mm` (\(footerGapMM)) leaves no room for text between the margins")
+        }
         if [m.top, m.bottom, m.left, m.right].contains(where: { $0 < 0 }) { problems.append("`margins-mm` cannot be negative") }
         if m.left + m.right >= pageMM.width || m.top + m.bottom >= pageMM.height {
-            problems.append("the margins leave no room for text on a \(pageMM.width) × \(pageMM.height) mm page")
+            problems.append("the `margins-mm` leave no room for text on a \(pageMM.width) × \(pageMM.height) mm page")
         }
         if bleedMM == 0, [m.top, m.bottom, m.left, m.right].contains(where: { $0 < 5 }) {
-            problems.append("margins under 5 mm: office printers cannot print that close to the edge")
+            problems.append("`margins-mm` under 5 mm: office printers cannot print that close to the edge")
         }
         if !(1...4).contains(columns) { problems.append("`columns` must be 1 to 4") }
         if gutterMM < 0 || bleedMM < 0 { problems.append("`gutter-mm` and `bleed-mm` cannot be negative") }
+        let columnMM = (pageMM.width - m.left - m.right - gutterMM * Double(columns - 1)) / Double(max(columns, 1))
+        if (1...4).contains(columns), columnMM > 0, columnMM < Self.minimumColumnMM {
+            problems.append("`columns`: \(columns) columns leave \(Int(columnMM)) mm each; a column needs at least \(Int(Self.minimumColumnMM)) mm")
+        }
         return problems
     }
 }

@@ -12,6 +12,9 @@ public struct StyledDocument: Sendable {
     /// Right-to-left languages mirror the whole page.
     public var direction: LanguageStrings.Direction
     public var hyphenate: Bool
+    /// Extra space after each letter and each word, times the type size (0 for none).
+    public var letterSpacing: Double = 0
+    public var wordSpacing: Double = 0
     public var background: Colour
     /// Colour of decoration: the rule under the title.
     public var accent: Colour
@@ -20,6 +23,8 @@ public struct StyledDocument: Sendable {
     public var blocks: [StyledBlock]
     public var footer: Footer
     public var strings: LanguageStrings
+    /// Where the variant names its font, for a message when the font is missing.
+    public var variantFontLocation: SourceLocation? = nil
 
     /// The running footer: page number, publisher, source and date on every page.
     public struct Footer: Sendable {
@@ -125,6 +130,9 @@ public indirect enum StyledBlock: Equatable, Sendable {
     case callout(blocks: [StyledBlock], background: Colour, bar: Colour, padding: Double, spaceBefore: Double)
     /// Blocks that must stay together on one page (a help service).
     case keepTogether([StyledBlock], spaceBefore: Double)
+    /// An easy-read point: a picture (a file, `size` points square) on the reading side of its words,
+    /// the row never split.
+    case point(picture: String, alt: String, size: Double, text: StyledText, spaceBefore: Double)
 }
 
 public struct StyledListItem: Equatable, Sendable {
@@ -153,6 +161,8 @@ extension StyledBlock {
                             padding: padding, spaceBefore: spaceBefore)
         case .keepTogether(let blocks, let spaceBefore):
             return .keepTogether(blocks.map { $0.located(at: location) }, spaceBefore: spaceBefore)
+        case .point(let picture, let alt, let size, let text, let spaceBefore):
+            return .point(picture: picture, alt: alt, size: size, text: mark(text), spaceBefore: spaceBefore)
         }
     }
 }

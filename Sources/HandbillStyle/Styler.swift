@@ -1,3 +1,4 @@
+import Foundation
 import HandbillModel
 
 /// Applies a product and a variant to a document.
@@ -8,12 +9,16 @@ public struct Styler: Sendable {
     public let product: Product
     public let variant: Variant
     public let strings: LanguageStrings
+    /// The folder of pictograms easy-read points name.
+    public let pictograms: URL
 
     /// `variant` is adjusted to the language: its script's font first (the variant's font covers
     /// addresses and names in other scripts), and larger type or leading where the script needs it.
-    public init(product: Product, variant: Variant, strings: LanguageStrings) {
+    public init(product: Product, variant: Variant, strings: LanguageStrings,
+                pictograms: URL = URL(fileURLWithPath: "Layouts/pictograms")) {
         self.product = product
         self.strings = strings
+        self.pictograms = pictograms
         var adjusted = variant
         adjusted.sizes = variant.sizes.scaled(by: strings.size ?? 1)
         adjusted.leading = variant.leading * (strings.leading ?? 1)
@@ -29,6 +34,7 @@ public struct Styler: Sendable {
             style(block, base: body, isFirst: false).located(at: index < document.blockLocations.count ? document.blockLocations[index] : nil)
         }
         blocks += services(document)
+        blocks += pictureCredit(document)
         let margins = product.marginsMM
         return StyledDocument(
             metadata: meta, productName: product.name, variantName: variant.name,
@@ -40,6 +46,7 @@ public struct Styler: Sendable {
                 gutter: points(mm: product.gutterMM), footerGap: points(mm: product.footerGapMM),
                 bleed: points(mm: product.bleedMM)),
             fontFamily: variant.font, direction: strings.direction, hyphenate: variant.hyphenate,
+            letterSpacing: variant.letterSpacing ?? 0, wordSpacing: variant.wordSpacing ?? 0,
             background: colours.background, accent: colours.accent,
             title: text([.text(meta.title)], TextStyle(size: sizes.title, bold: true, colour: colours.heading)),
             summary: meta.summary.map { text([.text($0)], TextStyle(size: sizes.lead, colour: colours.text)) },
@@ -50,7 +57,7 @@ public struct Styler: Sendable {
                                     .init(text: strings.date(iso: meta.date), isAddress: false)]
                               + (meta.translation?.status == .unreviewed
                                  ? [.init(text: strings.unreviewed ?? "Translation not yet reviewed", isAddress: false)] : [])),
-            strings: strings)
+            strings: strings, variantFontLocation: variant.fontLocation)
     }
 
     private var paragraphGap: Double { variant.paragraphSpace * variant.sizes.body }
@@ -78,7 +85,20 @@ public struct Styler: Sendable {
             return .callout(blocks: blocks.enumerated().map { style($1, base: calloutBase, isFirst: $0 == 0) },
                             background: colours.calloutBackground, bar: colours.accent,
                             padding: base.size * 0.8, spaceBefore: gap)
+        case .point(let picture, let content):
+            return .point(picture: pictograms.appendingPathComponent(picture.name + ".svg").path, alt: picture.alt,
+                          size: points(mm: variant.pictureMM ?? 25), text: text(content, base), spaceBefore: gap * 1.5)
         }
+    }
+
+    /// The pictures' credit, which their licence asks for, after the last block of a document that
+    /// has pictures (`Layouts/pictograms/credit.txt`).
+    private func pictureCredit(_ document: Document) -> [StyledBlock] {
+        guard document.blocks.contains(where: { if case .point = $0 { true } else { false } }),
+              let credit = try? String(contentsOf: pictograms.appendingPathComponent("credit.txt"), encoding: .utf8) else { return [] }
+        let style = TextStyle(size: variant.sizes.footer, colour: variant.colours.footer)
+        return [.text(role: .paragraph, text([.text(credit.trimmingCharacters(in: .whitespacesAndNewlines))], style),
+                      spaceBefore: paragraphGap * 2)]
     }
 
     /// The help block: a heading, then each service kept together with its phone number large.

@@ -1,3 +1,5 @@
+import HandbillModel
+
 /// A variant (standard, large print, …) as `Layouts/variants/<name>.yaml` defines it: the type,
 /// spacing and colours a document is set in.
 public struct Variant: Equatable, Sendable, Decodable {
@@ -43,10 +45,40 @@ public struct Variant: Equatable, Sendable, Decodable {
     public var hyphenate: Bool
     public var emphasis: Emphasis
     public var colours: Colours
+    /// Where the file names its font, for a message when the font is not in `Fonts/` (set by
+    /// `LayoutLibrary`, not read from the file).
+    public var fontLocation: SourceLocation?
+    /// The edition of the guidance this variant sets: a subfolder of the guidance folder
+    /// (`easy-read`), whose text is written for it; nil for the guidance itself.
+    public var source: String?
+    /// Size of an easy-read point's picture.
+    public var pictureMM: Double?
+    /// Extra space after every letter, and after every word, times the type size (dyslexia friendly).
+    public var letterSpacing: Double?
+    public var wordSpacing: Double?
 
     enum CodingKeys: String, CodingKey {
         case name, title, standard, font, columns, sizes = "sizes-pt", leading, paragraphSpace = "paragraph-space",
-             listIndent = "list-indent", align, hyphenate, emphasis, colours
+             listIndent = "list-indent", align, hyphenate, emphasis, colours, pictureMM = "picture-mm",
+             letterSpacing = "letter-spacing", wordSpacing = "word-spacing", source
+    }
+
+    /// Largest type size a variant may ask for: a poster's headline, with room to spare.
+    static let maximumSize = 500.0
+
+    /// What makes a variant impossible to set, whatever standard it claims to meet: numbers that
+    /// are not numbers (`.nan`, `.inf` are YAML), or out of all proportion.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        for (name, size) in sizes.all where !(size > 0 && size <= Self.maximumSize) {
+            problems.append("`sizes-pt.\(name)` is \(size); type sizes are from 0 to \(Int(Self.maximumSize))pt")
+        }
+        if !(1...3).contains(leading) { problems.append("`leading` is \(leading); line spacing is 1 to 3 times the type size") }
+        if !(0...5).contains(paragraphSpace) { problems.append("`paragraph-space` is \(paragraphSpace); it is 0 to 5 times the body size") }
+        if !(0...10).contains(listIndent) { problems.append("`list-indent` is \(listIndent); it is 0 to 10 times the body size") }
+        if let columns, !(1...4).contains(columns) { problems.append("`columns` must be 1 to 4") }
+        if font.allSatisfy(\.isWhitespace) { problems.append("`font` is empty; name a font family in Fonts/, e.g. Noto Sans") }
+        return problems
     }
 
     /// Text and background pairs a reader must be able to tell apart.

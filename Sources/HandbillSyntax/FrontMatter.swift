@@ -14,6 +14,7 @@ struct FrontMatter {
     /// Reads the front matter, collecting every problem with its line in the file.
     init(_ source: SourceText) throws(DiagnosticError) {
         let reader = NodeReader(source: source)
+        try reader.refuseAnchorsAndAliases()
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: source.frontMatter) else {
@@ -39,15 +40,20 @@ struct FrontMatter {
             reader.string(mapping, key, required: required, context: mapping, into: &problems)
         }
         let title = text("title", required: true)
+        if let title, title.count > SourceLimits.headingCharacters {
+            problems.append(.error("the title is \(title.count) characters long; a title is at most \(SourceLimits.headingCharacters)",
+                                   at: reader.location(of: mapping["title"]),
+                                   hint: "shorten it to a line or two; put the rest in `summary:` or the body"))
+        }
         let language = text("language", required: true)
         let date = text("date", required: true)
         if let language, !Self.isLanguageTag(language) {
-            problems.append(.error("`language: \(language)` is not a BCP 47 language tag",
+            problems.append(.error("`language: \(language.abbreviated())` is not a BCP 47 language tag",
                                    at: reader.location(of: mapping["language"]),
                                    hint: "write a tag such as `en`, `pl`, `gd` or `zh-Hant`"))
         }
         if let date, !Self.isISODate(date) {
-            problems.append(.error("`date: \(date)` is not a date written YYYY-MM-DD",
+            problems.append(.error("`date: \(date.abbreviated())` is not a date written YYYY-MM-DD",
                                    at: reader.location(of: mapping["date"]), hint: "for example `date: 2026-11-25`"))
         }
         var keywords: [String] = []
@@ -63,7 +69,7 @@ struct FrontMatter {
         let status = text("status", required: false), translatedFrom = text("translated-from", required: false)
         if status != nil || translatedFrom != nil {
             if let status, Translation.Status(rawValue: status) == nil {
-                problems.append(.error("`status: \(status)` is neither `reviewed` nor `unreviewed`", at: reader.location(of: mapping["status"])))
+                problems.append(.error("`status: \(status.abbreviated())` is neither `reviewed` nor `unreviewed`", at: reader.location(of: mapping["status"])))
             }
             if translatedFrom == nil || status == nil {
                 problems.append(.error("a translation needs both `status:` and `translated-from:`", at: reader.location(line: 1),
@@ -79,7 +85,15 @@ struct FrontMatter {
         services = []
         if let node = mapping["services"] {
             if let list = node.sequence {
-                for item in list { if let service = reader.service(item, into: &problems) { services.append(service) } }
+                for item in list.prefix(SourceLimits.services) {
+                    if let service = reader.service(item, into: &problems) { services.append(service) }
+                }
+                // Each service is a block kept whole on one page: thousands would make a phone book, slowly.
+                if list.count > SourceLimits.services {
+                    problems.append(.error("\(list.count.grouped) services; a leaflet lists at most \(SourceLimits.services)",
+                                           at: reader.location(of: list[SourceLimits.services]),
+                                           hint: "keep the services a reader of this guidance needs; link to a directory for the rest"))
+                }
             } else {
                 problems.append(.error("`services` must be a list of services, each starting with `- name:`",
                                        at: reader.location(of: node)))
@@ -97,8 +111,12 @@ struct FrontMatter {
     static func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return false }
+        // Days in each month, February in leap years too: `2026-02-31` is a typing mistake, not a date.
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 }
 
@@ -120,6 +138,15 @@ private struct NodeReader {
         return location(line: mark.line, column: mark.column)
     }
 
+    /// Anchors and aliases are refused before Yams sees them (see `YAMLAnchorCheck`).
+    func refuseAnchorsAndAliases() throws(DiagnosticError) {
+        guard let found = YAMLAnchorCheck.firstAnchorOrAlias(in: source.frontMatter) else { return }
+        throw DiagnosticError(.error(
+            "a YAML \(found.isAlias ? "alias (`*name`)" : "anchor (`&name`)") in the front matter",
+            at: location(line: found.line, column: found.column),
+            hint: "write each value out in full; if the text starts with `*` or `&`, put it in quotes"))
+    }
+
     func diagnostic(for error: YamlError) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -129,22 +156,41 @@ private struct NodeReader {
             return .error("the front matter is not valid YAML: \(problem)\(context.map { " \($0.text)" } ?? "")",
                           at: location(line: place.line, column: place.column),
                           hint: "check the indentation and the `:` after each key; quote text that contains `: ` or starts with a symbol")
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return .error("the front matter repeats \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
-                          at: location(line: 1), hint: "give each key once")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first of the keys; the mistake is usually the repeat below it.
+            let key = duplicates.first ?? ""
+            let line = repeatedKeyLine(key, after: context.mark.line) ?? context.mark.line
+            return .error("the front matter repeats \(duplicates.map { "`\($0.abbreviated())`" }.joined(separator: ", "))",
+                          at: location(line: line), hint: "give each key once")
         default:
-            return .error("the front matter is not valid YAML: \(error)", at: location(line: 1))
+            return .error("the front matter is not valid YAML: \("\(error)".abbreviated(to: 200))", at: location(line: 1))
         }
+    }
+
+    /// The line (within the front matter) of the first `key:` after `line`, at any indentation or after `- `.
+    private func repeatedKeyLine(_ key: String, after line: Int) -> Int? {
+        let lines = source.frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line < lines.count else { return nil }
+        return lines[line...].firstIndex { text in
+            var rest = text.drop { $0 == " " }
+            if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+            return rest.hasPrefix(key + ":")
+        }.map { $0 + 1 }
     }
 
     func checkKeys(_ mapping: Node.Mapping, allowed: [String], what: String, into problems: inout [Diagnostic]) {
         for (key, _) in mapping {
-            let name = key.scalar?.string ?? "\(key)"
+            // A list or mapping as a key is named by its kind: printing it could print the whole front matter.
+            guard let name = key.scalar?.string else {
+                problems.append(.error("a \(key.sequence != nil ? "list" : "mapping") used as a \(what)", at: location(of: key),
+                                       hint: "keys are single words followed by `:`"))
+                continue
+            }
             guard !allowed.contains(name) else { continue }
             let nearest = allowed.min { editDistance($0, name) < editDistance($1, name) }
             let hint = nearest.flatMap { editDistance($0, name) <= 3 ? "did you mean `\($0)`?" : nil }
                 ?? "the keys are: \(allowed.joined(separator: ", "))"
-            problems.append(.error("unknown \(what) `\(name)`", at: location(of: key), hint: hint))
+            problems.append(.error("unknown \(what) `\(name.abbreviated())`", at: location(of: key), hint: hint))
         }
     }
 
@@ -158,7 +204,8 @@ private struct NodeReader {
             return nil
         }
         guard let scalar = node.scalar else {
-            problems.append(.error("`\(key)` must be text, not a list or a mapping", at: location(of: node)))
+            problems.append(.error("`\(key)` must be text, not a list or a mapping", at: location(of: node),
+                                   hint: "write it on the key's line: `\(key): …`; quote it if it starts with [ or {"))
             return nil
         }
         let value = scalar.string.trimmingWhitespace
@@ -171,7 +218,8 @@ private struct NodeReader {
 
     func service(_ node: Node, into problems: inout [Diagnostic]) -> HelpService? {
         guard let mapping = node.mapping else {
-            problems.append(.error("each service must be a mapping starting with `- name:`", at: location(of: node)))
+            problems.append(.error("each service must be a mapping starting with `- name:`", at: location(of: node),
+                                   hint: "write each service as `- name: …` with `phone: …` or `url: …` on the lines below it"))
             return nil
         }
         checkKeys(mapping, allowed: FrontMatter.serviceKeys, what: "service key", into: &problems)
@@ -179,15 +227,15 @@ private struct NodeReader {
         let phone = string(mapping, "phone", required: false, context: mapping, into: &problems)
         let url = string(mapping, "url", required: false, context: mapping, into: &problems)
         if phone == nil && url == nil {
-            problems.append(.error("service `\(name ?? "?")` has neither a phone number nor an address",
+            problems.append(.error("service `\((name ?? "?").abbreviated())` has neither a phone number nor an address",
                                    at: location(of: node), hint: "add `phone:` or `url:`"))
         }
         if let url, !LinkRules.isPrintable(url) {
-            problems.append(.error("`url: \(url)` is not a web address", at: location(of: mapping["url"]),
+            problems.append(.error("`url: \(url.abbreviated())` is not a web address", at: location(of: mapping["url"]),
                                    hint: "write the full address, starting https://"))
         }
         if let phone, !phone.allSatisfy({ $0.isNumber || $0 == " " || $0 == "+" }) {
-            problems.append(.error("`phone: \(phone)` holds more than digits and spaces", at: location(of: mapping["phone"]),
+            problems.append(.error("`phone: \(phone.abbreviated())` holds more than digits and spaces", at: location(of: mapping["phone"]),
                                    hint: "write the number only, e.g. `0345 6000 459`; put who it is for in `for:`"))
         }
         guard let name else { return nil }
@@ -205,9 +253,11 @@ extension String {
     }
 }
 
-/// Levenshtein distance, for "did you mean" hints on misspelt keys.
+/// Levenshtein distance, for "did you mean" hints on misspelt keys. Words whose lengths differ by
+/// more than 3 are never suggested, so their distance is only bounded (no table for a huge key).
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a.prefix(100)), b = Array(b.prefix(100))
+    if abs(a.count - b.count) > 3 { return abs(a.count - b.count) }
     var previous = Array(0...b.count)
     for i in 1...max(a.count, 1) where !a.isEmpty {
         var current = [i] + Array(repeating: 0, count: b.count)

@@ -7,7 +7,7 @@ public struct GuidanceFolder: Sendable {
 
     public let folder: URL
     /// The guidance's name: its folder's name, used in output file names.
-    public let name: String
+    public private(set) var name: String
     public let source: Document
     /// Fingerprint of `guidance.md`, which each translation records as `translated-from`.
     public let sourceFingerprint: String
@@ -17,13 +17,26 @@ public struct GuidanceFolder: Sendable {
     public init(_ folder: URL) throws(DiagnosticError) {
         self.folder = folder
         name = GuidanceLoader.name(of: folder)
-        source = try GuidanceLoader.load(folder: folder)
-        let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(GuidanceLoader.sourceFileName).path) ?? Data()
+        let bytes = try GuidanceLoader.sourceBytes(folder: folder)
+        source = try GuidanceLoader.parse(bytes: bytes, file: folder.appendingPathComponent(GuidanceLoader.sourceFileName).relativePath)
         sourceFingerprint = Fingerprint.of(bytes)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(Self.translationsFolder).path)) ?? []
         let tags = files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
         let sourceLanguage = source.metadata.language
         languages = [sourceLanguage] + tags.filter { $0 != sourceLanguage }
+    }
+
+    /// The edition written for a variant (`easy-read/`, with its own translations), or this one.
+    public func edition(_ name: String?) throws(DiagnosticError) -> GuidanceFolder {
+        guard let name else { return self }
+        let sub = folder.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: sub.appendingPathComponent(GuidanceLoader.sourceFileName).path) else {
+            throw DiagnosticError(.error("the guidance \(self.name) has no \(name) edition",
+                                         hint: "the variant sets text written for it: add \(sub.relativePath)/guidance.md"))
+        }
+        var edition = try GuidanceFolder(sub)
+        edition.name = self.name
+        return edition
     }
 
     public func translationFile(_ tag: String) -> URL {
@@ -39,14 +52,13 @@ public struct GuidanceFolder: Sendable {
                 hint: "its languages are \(languages.joined(separator: ", ")); a translation goes in \(translationFile(language).relativePath) (see Guidance/TRANSLATING.md)"))
         }
         let file = translationFile(language)
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw DiagnosticError(.error("\(file.relativePath) is unreadable"))
-        }
-        let document = try GuidanceLoader.parse(bytes: Array(data), file: file.relativePath)
+        let bytes = try SourceFile.read(file, in: folder)
+        let document = try GuidanceLoader.parse(bytes: bytes, file: file.relativePath)
         var problems: [Diagnostic] = []
         if document.metadata.language != language {
             problems.append(.error("the file is for `\(language)` but says `language: \(document.metadata.language)`",
-                                   at: SourceLocation(file: file.relativePath, line: 1), hint: "make them agree"))
+                                   at: SourceLocation(file: file.relativePath, line: Self.line(of: "language", in: bytes)),
+                                   hint: "make them agree: the file's name is its language tag"))
         }
         if document.metadata.translation == nil {
             problems.append(.error("a translation without `status:` and `translated-from:`", at: SourceLocation(file: file.relativePath, line: 1),
@@ -65,5 +77,11 @@ public struct GuidanceFolder: Sendable {
                               at: SourceLocation(file: translationFile(tag).relativePath, line: 1),
                               hint: "update the translation to the changed source, then set `translated-from: \(sourceFingerprint)`")
         }
+    }
+
+    /// The 1-based line of the front matter's top-level `key:` (the file has parsed, so it is there).
+    private static func line(of key: String, in bytes: [UInt8]) -> Int {
+        let lines = String(decoding: bytes, as: UTF8.self).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        return (lines.firstIndex { Substring($0).hasPrefix(key + ":") } ?? 0) + 1
     }
 }

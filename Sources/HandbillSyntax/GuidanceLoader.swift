@@ -12,17 +12,22 @@ public enum GuidanceLoader {
     public static func name(of folder: URL) -> String { folder.standardizedFileURL.lastPathComponent }
 
     public static func load(folder: URL) throws(DiagnosticError) -> Document {
+        try parse(bytes: try sourceBytes(folder: folder), file: folder.appendingPathComponent(sourceFileName).relativePath)
+    }
+
+    /// The bytes of the folder's `guidance.md`, after checking the folder and the file.
+    static func sourceBytes(folder: URL) throws(DiagnosticError) -> [UInt8] {
         let file = folder.appendingPathComponent(sourceFileName)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(.error("no guidance folder at \(folder.relativePath)",
                                          hint: "give the folder that holds guidance.md, e.g. Guidance/sextortion"))
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw DiagnosticError(.error("\(file.relativePath) is missing or unreadable",
+        guard FileManager.default.fileExists(atPath: file.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)) != nil else {
+            throw DiagnosticError(.error("\(file.relativePath) is missing",
                                          hint: "a guidance folder holds its source in \(sourceFileName)"))
         }
-        return try parse(bytes: Array(data), file: file.relativePath)
+        return try SourceFile.read(file, in: folder)
     }
 
     /// Parses the text of a guidance file; `file` is the name diagnostics give.
@@ -38,8 +43,18 @@ public enum GuidanceLoader {
             problems.append(.error("the body is empty", at: SourceLocation(file: file, line: source.bodyFirstLine),
                                    hint: "write the guidance after the front matter"))
         }
-        guard problems.isEmpty, let frontMatter else { throw DiagnosticError(problems) }
+        guard problems.isEmpty, let frontMatter else { throw DiagnosticError(capped(problems, file: file)) }
         return Document(metadata: frontMatter.metadata, blocks: blocks.map(\.block), blockLocations: blocks.map(\.location),
                         servicesTitle: frontMatter.servicesTitle, services: frontMatter.services)
+    }
+
+    /// The first `SourceLimits.diagnostics` problems and a line saying how many more: a file full
+    /// of mistakes (or not guidance at all) gives a screenful to start on, not a flood.
+    static func capped(_ problems: [Diagnostic], file: String) -> [Diagnostic] {
+        guard problems.count > SourceLimits.diagnostics else { return problems }
+        let hidden = problems[SourceLimits.diagnostics...]
+        return Array(problems.prefix(SourceLimits.diagnostics)) + [.error(
+            "\(hidden.count.grouped) more problems in \(file) not shown, the next one here",
+            at: hidden.first?.location, hint: "fix the ones above and run again")]
     }
 }

@@ -20,6 +20,10 @@ struct MarkdownParser {
             return []
         }
         defer { cmark_node_free(root) }
+        if let violation = BodyLimitCheck.firstViolation(in: root) {
+            error(violation.message, at: violation.node, hint: violation.hint)
+            return []
+        }
         return children(of: root).compactMap { node in
             block(node, insideCallout: false).map { ($0, location(of: node)) }
         }
@@ -60,9 +64,28 @@ struct MarkdownParser {
                 error("a level-\(level) heading", at: node, hint: "leaflets use `##` for sections and `###` inside them")
             }
             headingLevel = level
+            let length = content.plainText.count
+            if length > SourceLimits.headingCharacters {
+                error("a heading of \(length.grouped) characters; a heading is at most \(SourceLimits.headingCharacters)", at: node,
+                      hint: "shorten it to a line or two and put the rest in a paragraph below it")
+            }
             if content.plainText.trimmingWhitespace.isEmpty { error("an empty heading", at: node, hint: "write its words after the #s") }
             return .heading(level: level, content: content)
         case CMARK_NODE_PARAGRAPH:
+            // A paragraph that starts with a picture is an easy-read point: the picture beside its words.
+            if let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_IMAGE {
+                let name = cmark_node_get_url(first).map { String(cString: $0) } ?? ""
+                let alt = children(of: first).map(literal).joined().trimmingWhitespace
+                if alt.isEmpty {
+                    error("a picture without words saying what it shows", at: first,
+                          hint: "write them between the brackets: ![A phone](phone)")
+                }
+                let words = inlines(in: node, skippingFirst: true)
+                if words.plainText.trimmingWhitespace.isEmpty {
+                    error("a picture with no words beside it", at: node, hint: "write the point after the picture")
+                }
+                return .point(picture: Picture(name: name, alt: alt), content: words)
+            }
             return .paragraph(inlines(in: node))
         case CMARK_NODE_LIST:
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
@@ -95,9 +118,9 @@ struct MarkdownParser {
         return nil
     }
 
-    private mutating func inlines(in parent: OpaquePointer) -> [Inline] {
+    private mutating func inlines(in parent: OpaquePointer, skippingFirst: Bool = false) -> [Inline] {
         var result: [Inline] = []
-        for node in children(of: parent) {
+        for node in children(of: parent).dropFirst(skippingFirst ? 1 : 0) {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 result.append(.text(literal(node)))
@@ -121,14 +144,20 @@ struct MarkdownParser {
                 }
                 result.append(.link(url: url, content: content))
             case CMARK_NODE_IMAGE:
-                error("a picture in the text", at: node, hint: "pictures are not supported in this product yet")
+                error("a picture inside the text", at: node,
+                      hint: "a picture starts its paragraph, as an easy-read point: ![A phone](phone) Call 101.")
             case CMARK_NODE_HTML_INLINE:
                 error("raw HTML in the text", at: node, hint: "write it in Markdown; HTML is not printed")
             default:
                 error("unsupported Markdown here", at: node)
             }
         }
-        return merged(result)
+        let joined = merged(result)
+        // The space between a point's picture and its words is not part of the words.
+        if skippingFirst, case .text(let first)? = joined.first {
+            return [.text(String(first.drop { $0 == " " }))] + joined.dropFirst()
+        }
+        return joined
     }
 
     /// Joins neighbouring text pieces, which cmark splits at every special character.

@@ -13,10 +13,10 @@ struct SourceText {
 
     init(bytes: [UInt8], file: String) throws(DiagnosticError) {
         self.file = file
+        try Self.checkSize(bytes, file: file)
         let text = try Self.decodeUTF8(bytes, file: file)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        try Self.rejectUnwantedCharacters(text, file: file)
+        var lines = Self.lines(of: text)
         if lines.first == "\u{FEFF}---" { lines[0] = "---" }  // tolerate a byte-order mark
         guard lines.first == "---" else {
             throw DiagnosticError(.error(
@@ -34,39 +34,67 @@ struct SourceText {
         bodyFirstLine = close + 2
     }
 
-    /// Decodes strictly: a byte that is not UTF-8 is an error at its line and column, never a U+FFFD;
-    /// so is a control character other than tab and newline.
-    private static func decodeUTF8(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            // Find where: count lines and characters up to the first byte that does not decode.
-            var line = 1, column = 1
-            var iterator = bytes.makeIterator()
-            var decoder = UTF8()
-            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            }
-            throw DiagnosticError(.error(
-                "the file is not valid UTF-8", at: SourceLocation(file: file, line: line, column: column),
-                hint: "save the file as UTF-8 (in most editors: Save As… → Encoding → UTF-8)"))
+    /// The lines, split at line feeds with a carriage return before one dropped. Split by scalars:
+    /// Swift's `Character` takes "\r\n" as one, so splitting characters at "\n" misses CRLF files.
+    private static func lines(of text: String) -> [Substring] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Substring(line.last == "\r" ? line.dropLast() : line)
         }
-        if bytes.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 }) {
-            try rejectControlCharacters(text, file: file)
-        }
-        return text
     }
 
-    /// C0 and C1 control characters (a C1 character is encoded C2 80…C2 9F, hence the cheap pre-check).
-    private static func rejectControlCharacters(_ text: String, file: String) throws(DiagnosticError) {
+    /// Refuses an oversized file before decoding it, at the line where it passes the limit, so a
+    /// pasted-in log or a generated file costs bounded time and memory.
+    private static func checkSize(_ bytes: [UInt8], file: String) throws(DiagnosticError) {
+        guard bytes.count > SourceLimits.fileBytes else { return }
+        let line = 1 + bytes[..<SourceLimits.fileBytes].count(where: { $0 == 0x0A })
+        throw DiagnosticError(.error(
+            "the file is larger than \(SourceLimits.describe(bytes: SourceLimits.fileBytes)), the limit for a guidance file; it passes the limit on this line",
+            at: SourceLocation(file: file, line: line),
+            hint: "a guidance file holds one leaflet's text (the sextortion guidance is 10 KB): split it into several guidance folders, or remove text pasted in by mistake"))
+    }
+
+    /// Decodes strictly: a byte that is not UTF-8 is an error at its line and column, never a U+FFFD.
+    private static func decodeUTF8(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // Find where: count lines and characters up to the first byte that does not decode.
         var line = 1, column = 1
-        for scalar in text.unicodeScalars {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        throw DiagnosticError(.error(
+            "the file is not valid UTF-8", at: SourceLocation(file: file, line: line, column: column),
+            hint: "save the file as UTF-8 (in most editors: Save As… → Encoding → UTF-8)"))
+    }
+
+    /// Control characters, bidi controls and invisible characters (see `UnwantedCharacter`), and a
+    /// carriage return not followed by a line feed, which Markdown and YAML count as a line break
+    /// and the line numbers in messages would not.
+    private static func rejectUnwantedCharacters(_ text: String, file: String) throws(DiagnosticError) {
+        var line = 1, column = 1
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        if next == "\u{FEFF}" { next = scalars.next() }  // a byte-order mark may start the file
+        while let scalar = next {
+            next = scalars.next()
             if scalar == "\n" { line += 1; column = 1; continue }
-            if scalar.properties.generalCategory == .control && scalar != "\r" && scalar != "\t" {
-                throw DiagnosticError(.error(
-                    "control character U+\(String(scalar.value, radix: 16, uppercase: true)) in the text",
-                    at: SourceLocation(file: file, line: line, column: column),
-                    hint: "delete it; guidance text holds no control characters"))
+            let location = SourceLocation(file: file, line: line, column: column)
+            if scalar == "\r" && next != "\n" {
+                throw DiagnosticError(.error("a carriage return without a line feed", at: location,
+                                             hint: "save the file with Unix (LF) or Windows (CRLF) line endings"))
+            }
+            if let reason = UnwantedCharacter.reason(for: scalar) {
+                throw DiagnosticError(.error(reason.message, at: location, hint: reason.hint))
             }
             column += 1
         }
+    }
+}
+
+extension SourceLimits {
+    /// "1 MB", "512 KB".
+    static func describe(bytes: Int) -> String {
+        bytes % 1_000_000 == 0 ? "\(bytes / 1_000_000) MB" : "\(bytes / 1_000) KB"
     }
 }

@@ -43,11 +43,28 @@ struct JobSelection: ParsableArguments {
                 throw DiagnosticError(.error("`\(pair)`: a bilingual document has two languages", hint: "for example --lang en+pl"))
             }
         }
-        return products.flatMap { product in
-            variants.flatMap { variant in
-                languages.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0) }
+        var jobs: [Job] = []
+        for product in products {
+            for variant in variants {
+                // A variant with an edition of its own (easy read) is made in the languages that
+                // edition has; asked for by name in another, it says which it has.
+                var wanted = languages
+                if let source = layouts.variants[variant]?.source {
+                    // A guidance without that edition is simply not made in that variant, unless asked for.
+                    guard self.variant.contains(variant) || (try? guidance.edition(source)) != nil else { continue }
+                    let edition = try guidance.edition(source)
+                    let available = Set(edition.languages)
+                    wanted = lang == nil && !all ? [edition.source.metadata.language]
+                        : languages.filter { $0.split(separator: "+").allSatisfy { available.contains(String($0)) } }
+                    if self.variant.contains(variant), let missing = languages.first(where: { !wanted.contains($0) }) {
+                        throw DiagnosticError(.error("the \(source) edition has no `\(missing)` version",
+                                                     hint: "its languages are \(edition.languages.joined(separator: ", "))"))
+                    }
+                }
+                jobs += wanted.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0) }
             }
         }
+        return jobs
     }
 }
 
@@ -65,10 +82,17 @@ final class DocumentCache {
         return document
     }
 
-    /// The documents a job needs: one, or two for a bilingual job.
-    func documents(for job: Job) throws(DiagnosticError) -> [Document] {
+    /// The documents a job needs: one, or two for a bilingual job, from its variant's edition.
+    func documents(for job: Job, in workspace: Workspace) throws(DiagnosticError) -> [Document] {
+        let source = workspace.layouts.variants[job.variant]?.source
         var result: [Document] = []
-        for language in job.languages { result.append(try document(language)) }
+        for language in job.languages {
+            if let source {
+                result.append(try guidance.edition(source).document(language: language))
+            } else {
+                result.append(try document(language))
+            }
+        }
         return result
     }
 }

@@ -1,0 +1,22 @@
+import HandbillModel
+import HandbillStyle
+import HandbillSyntax
+
+/// `handbill check`'s accessibility lint: easy-read writing rules, design rules for every variant,
+/// and every help service present in every translation and edition. Warnings never stop a build;
+/// errors do.
+public enum AccessibilityLint {
+    public static func check(_ guidance: GuidanceFolder, layouts: LayoutLibrary) -> [Diagnostic] {
+        let editions = Set(layouts.variants.values.compactMap(\.source)).sorted()
+        var found = ContentLint.check(guidance, editions: editions)
+        found += DesignLint.check(layouts.variants.values.sorted { $0.name < $1.name }, layoutsFolder: layouts.folder.relativePath)
+        found += DesignLint.capitals(in: guidance.source)
+        for name in editions where name == "easy-read" {
+            guard let edition = try? guidance.edition(name) else { continue }
+            for language in edition.languages {
+                if let document = try? edition.document(language: language) { found += EasyReadLint.check(document) }
+            }
+        }
+        return found
+    }
+}
