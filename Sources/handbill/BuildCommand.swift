@@ -45,6 +45,13 @@ struct BuildCommand: ParsableCommand {
             let workspace = try resources.workspace()
             let guidance = try selection.guidanceFolder()
             let jobList = try selection.jobs(for: guidance, in: workspace)
+            // The accessibility lint first: its warnings are shown, its errors stop the build.
+            let lint = AccessibilityLint.check(guidance, layouts: workspace.layouts)
+            report(DiagnosticError(lint))
+            if lint.contains(where: { $0.severity == .error }) {
+                printError("the accessibility lint found errors: nothing was built (details: handbill check \(selection.guidance))")
+                return false
+            }
             var options = BatchBuilder.Options(output: URL(fileURLWithPath: output, isDirectory: true))
             options.png = png
             options.force = force

@@ -9,6 +9,7 @@ public enum EasyReadLint {
     public static func check(_ document: Document) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var sentenceCount = 0, wordCount = 0, syllableCount = 0
+        var reported: Set<String> = []  // each unexplained acronym once, where it first appears
         let everything = document.blocks.map(\.plainText).joined(separator: " ")
         for (index, block) in document.blocks.enumerated() {
             let location = index < document.blockLocations.count ? document.blockLocations[index] : nil
@@ -34,7 +35,7 @@ public enum EasyReadLint {
                                             hint: "say who does it: “The police will help you”, not “You will be helped”"))
                 }
             }
-            for acronym in acronyms(in: block.plainText) where !isExplained(acronym, in: everything) {
+            for acronym in acronyms(in: block.plainText) where !isExplained(acronym, in: everything) && reported.insert(acronym).inserted {
                 found.append(Diagnostic(.warning, "the initials \(acronym) are not explained", at: location,
                                         hint: "say what they stand for the first time, e.g. “\(acronym) (the … Centre)”"))
             }
@@ -56,9 +57,11 @@ public enum EasyReadLint {
             .filter { $0.count >= 2 && $0.allSatisfy { $0.isUppercase && $0.isASCII } }
     }
 
-    /// Explained when it is followed or preceded by brackets somewhere: “CEOP (Child …)” or “… (CEOP)”.
+    /// Explained when somewhere it is followed by an explanation — brackets, a dash, a colon or a
+    /// comma (“CEOP (Child …)”, “CEOP – …”, “CEOP, czyli …”), or “is”/“means” — or is itself in brackets.
     static func isExplained(_ acronym: String, in text: String) -> Bool {
-        text.contains("\(acronym) (") || text.contains("(\(acronym))") || text.contains("\(acronym) is ") || text.contains("\(acronym) means ")
+        ["(", " (", " –", " —", " -", ":", ",", "،", " is ", " means "].contains { text.contains(acronym + $0) }
+            || text.contains("(\(acronym))") || text.contains("（\(acronym)）")
     }
 
     /// “is/are/was/were/be/been + a word ending in -ed”: a common sign of the passive.
