@@ -187,9 +187,13 @@ private struct NodeReader {
                 continue
             }
             guard !allowed.contains(name) else { continue }
-            let nearest = allowed.min { editDistance($0, name) < editDistance($1, name) }
-            let hint = nearest.flatMap { editDistance($0, name) <= 3 ? "did you mean `\($0)`?" : nil }
-                ?? "the keys are: \(allowed.joined(separator: ", "))"
+            // A suggestion for the first few only: past them nobody reads the messages, and the
+            // distances cost time with thousands of keys.
+            var hint = "the keys are: \(allowed.joined(separator: ", "))"
+            if problems.count < 20, name.count < 64 {
+                let distances = allowed.map { ($0, editDistance($0, name)) }
+                if let nearest = distances.min(by: { $0.1 < $1.1 }), nearest.1 <= 3 { hint = "did you mean `\(nearest.0)`?" }
+            }
             problems.append(.error("unknown \(what) `\(name.abbreviated())`", at: location(of: key), hint: hint))
         }
     }
