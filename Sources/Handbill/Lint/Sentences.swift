@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sentences and words of running text, as the easy-read rules count them.
 enum Sentences {
     /// Splits at `.`, `!`, `?` (and their Arabic and CJK forms) followed by a space or the end;
@@ -40,10 +42,5 @@ enum Sentences {
 }
 
 extension String {
-    var trimmingSpaces: String {
-        var view = Substring(self)
-        while view.first?.isWhitespace == true { view.removeFirst() }
-        while view.last?.isWhitespace == true { view.removeLast() }
-        return String(view)
-    }
+    var trimmingSpaces: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }
