@@ -32,13 +32,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // qpdf's content-stream tokenizer is C++ only: a few lines give it a C face.
         .target(name: "CQPDFTokens", linkerSettings: [.linkedLibrary("qpdf")]),
 
         .target(name: "HandbillModel"),
         .target(name: "HandbillSyntax", dependencies: ["HandbillModel", "CCmark", "Yams"]),
         .target(name: "HandbillStyle", dependencies: ["HandbillModel", "Yams"]),
-        .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo"]),
+        .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo", "CQREncode"]),
         .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvg"]),
         .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
         .target(name: "Handbill", dependencies: [

@@ -60,9 +60,30 @@ public struct Builder: Sendable {
                                  pictograms: layouts.folder.appendingPathComponent("pictograms")).style(document))
         }
         let fonts = workspace.fonts
+        if let fit = product.poster {
+            return try poster(documents, languages: languages, product: product, variant: variant, fit: fit)
+        }
         return try fonts.exclusively { () throws(DiagnosticError) in
             styled.count == 2 ? try BilingualLayout(fonts: fonts).layout(styled[0], beside: styled[1])
                               : try DocumentLayout(fonts: fonts).layout(styled[0])
+        }
+    }
+
+    /// A poster: one page, its type fitted, never below the product's floor for the variant's standard.
+    private func poster(_ documents: [Document], languages: [String], product: Product, variant: Variant,
+                        fit: Product.PosterFit) throws(DiagnosticError) -> PositionedDocument {
+        guard documents.count == 1, let document = documents.first else {
+            throw DiagnosticError(.error("posters are made in one language at a time", hint: "give one --lang"))
+        }
+        let minimum = fit.minimumBodyPt[variant.standard.rawValue] ?? variant.sizes.body
+        let styler = Styler(product: product, variant: variant, strings: try workspace.layouts.language(languages[0]),
+                            pictograms: workspace.layouts.folder.appendingPathComponent("pictograms"))
+        let posterStyler = PosterStyler(styler: styler, qrSize: points(mm: fit.qrMM))
+        let fonts = workspace.fonts
+        return try fonts.exclusively { () throws(DiagnosticError) in
+            try PosterLayout(fonts: fonts).layout(floor: max(1, minimum / styler.variant.sizes.body)) { scale throws(DiagnosticError) in
+                try posterStyler.style(document, scale: scale)
+            }.0
         }
     }
 

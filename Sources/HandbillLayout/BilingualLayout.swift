@@ -82,7 +82,7 @@ extension StyledBlock {
     var spaceBefore: Double {
         switch self {
         case .text(_, _, let space), .list(_, _, let space), .callout(_, _, _, _, let space), .keepTogether(_, let space),
-             .point(_, _, _, _, let space): space
+             .point(_, _, _, _, let space), .qrCodes(_, _, let space): space
         }
     }
 

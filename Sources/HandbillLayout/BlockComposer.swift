@@ -43,6 +43,8 @@ struct BlockComposer {
             return [group]
         case .point(let picture, let alt, let size, let text, let spaceBefore):
             return [try point(picture: picture, alt: alt, size: size, text: text, width: width, spaceBefore: spaceBefore)]
+        case .qrCodes(let targets, let size, let spaceBefore):
+            return [try qrCodes(targets, size: size, width: width, spaceBefore: spaceBefore)]
         }
     }
 
@@ -119,6 +121,29 @@ struct BlockComposer {
                                        .image(path: picture, Rect(x: pictureX, y: 0, width: size, height: size)), .close(.figure)]
             + words.items.map { $0.offsetBy(x: wordsX, y: wordsY) }
         return FlowSlice(height: max(size, words.height + wordsY), spaceBefore: spaceBefore, breakBefore: true, items: items)
+    }
+
+    /// QR codes in a row across the width (in reading order: from the right in right-to-left
+    /// text), each a Figure with its caption under it; the row never splits.
+    func qrCodes(_ targets: [QRTarget], size: Double, width: Double, spaceBefore: Double) throws(DiagnosticError) -> FlowSlice {
+        guard !targets.isEmpty else { return FlowSlice(height: 0, spaceBefore: 0, breakBefore: true, items: []) }
+        // Each cell as wide as its code or its longest caption line, whichever is wider.
+        let widest = targets.map { target in shaper.shape(target.caption, width: width).lines.map(\.width).max() ?? 0 }.max() ?? 0
+        let cell = max(size, widest) + size * 0.3
+        let perRow = max(1, min(targets.count, Int(width / cell)))
+        let spread = width / Double(perRow)
+        var items: [PositionedItem] = [], rowTop = 0.0, rowHeight = 0.0
+        for (index, target) in targets.enumerated() {
+            let column = index % perRow, position = Double(shaper.rightToLeft ? perRow - 1 - column : column)
+            if column == 0 && index > 0 { rowTop += rowHeight + size * 0.2; rowHeight = 0 }
+            let code = try QRCode(encoding: target.url)
+            items += try code.items(width: size, alt: target.alt, dark: Colour(red: 0, green: 0, blue: 0),
+                                    light: Colour(red: 1, green: 1, blue: 1)).map { $0.offsetBy(x: position * spread + (spread - size) / 2, y: rowTop) }
+            let caption = FlowSlice.merged(try lines(of: target.caption, role: .paragraph, width: spread, spaceBefore: 0))
+            items += caption.items.map { $0.offsetBy(x: position * spread, y: rowTop + size + 4) }
+            rowHeight = max(rowHeight, size + 4 + caption.height)
+        }
+        return FlowSlice(height: rowTop + rowHeight, spaceBefore: spaceBefore, breakBefore: true, items: items)
     }
 
     /// Refuses text that would print wrong: glyphs the fonts lack, or a line that cannot fit.

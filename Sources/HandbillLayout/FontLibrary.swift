@@ -41,7 +41,12 @@ public final class FontLibrary: @unchecked Sendable {
                                          hint: "run handbill from the project folder, or pass --fonts DIR"))
         }
         var problems: [Diagnostic] = []
-        for file in files where FcConfigAppFontAddFile(config, folder.appendingPathComponent(file).path) == 0 {
+        // FreeType would wait for ever on a pipe named x.ttf, and fontconfig would scan a folder.
+        for file in files where !Self.isRegularFile(folder.appendingPathComponent(file)) {
+            problems.append(.error("\(folder.appendingPathComponent(file).relativePath) is not a font file (a folder, pipe or device)",
+                                   hint: "replace it with a TrueType or OpenType file, or remove it"))
+        }
+        for file in files where problems.isEmpty && FcConfigAppFontAddFile(config, folder.appendingPathComponent(file).path) == 0 {
             problems.append(.error("\(folder.appendingPathComponent(file).relativePath) is not a font fontconfig can read",
                                    hint: "replace it with a TrueType or OpenType file, or remove it"))
         }
@@ -102,6 +107,11 @@ public final class FontLibrary: @unchecked Sendable {
                 hint: "the fonts there are: \(families.sorted().joined(separator: ", ")); name one of them, or add the font's files and licence to \(folder.relativePath)"))
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
+    }
+
+    private static func isRegularFile(_ file: URL) -> Bool {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.resolvingSymlinksInPath().path)
+        return attributes?[.type] as? FileAttributeType == .typeRegular
     }
 
     private static func familyNames(in config: OpaquePointer) -> Set<String> {

@@ -23,9 +23,12 @@ public struct Document: Equatable, Sendable {
     /// Heading of the help-services block ("Where to get help").
     public var servicesTitle: String
     public var services: [HelpService]
+    /// What goes on a poster, when the guidance says.
+    public var poster: PosterContent?
 
     public init(metadata: DocumentMetadata, blocks: [Block], blockLocations: [SourceLocation] = [],
-                servicesTitle: String, services: [HelpService]) {
+                servicesTitle: String, services: [HelpService], poster: PosterContent? = nil) {
+        self.poster = poster
         self.metadata = metadata
         self.blocks = blocks
         self.blockLocations = blockLocations
@@ -59,5 +62,19 @@ public struct DocumentMetadata: Equatable, Sendable {
         self.source = source
         self.date = date
         self.keywords = keywords
+    }
+}
+
+/// The parts of a guidance that go on a poster: the key message (its callouts), the sections named
+/// here, the help line of one service in large type, and a QR code for each service with an address.
+public struct PosterContent: Equatable, Sendable {
+    /// Headings of the sections whose advice is printed.
+    public var sections: [String]
+    /// The service whose phone number is the poster's help line.
+    public var call: String?
+
+    public init(sections: [String], call: String?) {
+        self.sections = sections
+        self.call = call
     }
 }

@@ -6,8 +6,11 @@ public struct HelpService: Equatable, Sendable {
     public var url: String?
     /// Who it is for and what it does, in one or two sentences.
     public var audience: String?
+    /// Where the front matter lists it, for messages about it (a number too wide for the page).
+    public var location: SourceLocation?
 
-    public init(name: String, phone: String?, url: String?, audience: String?) {
+    public init(name: String, phone: String?, url: String?, audience: String?, location: SourceLocation? = nil) {
+        self.location = location
         self.name = name
         self.phone = phone
         self.url = url

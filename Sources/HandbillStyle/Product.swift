@@ -21,10 +21,22 @@ public struct Product: Equatable, Sendable, Decodable {
     public var gutterMM: Double
     public var bleedMM: Double
     public var footerGapMM: Double
+    /// A poster is one page, its type as large as will fit.
+    public var poster: PosterFit?
+
+    /// How a poster's type is fitted to its page.
+    public struct PosterFit: Equatable, Sendable, Decodable {
+        /// The smallest body text allowed for each variant's standard at this size and reading distance.
+        public var minimumBodyPt: [String: Double]
+        /// Width of each QR code (for the distance it is read from: about a tenth of it).
+        public var qrMM: Double
+
+        enum CodingKeys: String, CodingKey { case minimumBodyPt = "minimum-body-pt", qrMM = "qr-mm" }
+    }
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, isDefault = "default", pageMM = "page-mm", marginsMM = "margins-mm", columns,
-             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm"
+             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster
     }
 
     public init(from decoder: any Decoder) throws {
@@ -39,6 +51,7 @@ public struct Product: Equatable, Sendable, Decodable {
         gutterMM = try c.decodeIfPresent(Double.self, forKey: .gutterMM) ?? 0
         bleedMM = try c.decodeIfPresent(Double.self, forKey: .bleedMM) ?? 0
         footerGapMM = try c.decodeIfPresent(Double.self, forKey: .footerGapMM) ?? 4
+        poster = try c.decodeIfPresent(PosterFit.self, forKey: .poster)
     }
 
     /// PDF viewers and printers handle pages up to 200 inches a side (PDF 1.7, annex C).

@@ -133,6 +133,16 @@ public indirect enum StyledBlock: Equatable, Sendable {
     /// An easy-read point: a picture (a file, `size` points square) on the reading side of its words,
     /// the row never split.
     case point(picture: String, alt: String, size: Double, text: StyledText, spaceBefore: Double)
+    /// QR codes side by side, each with its caption (the service's name and address) under it.
+    case qrCodes([QRTarget], size: Double, spaceBefore: Double)
+}
+
+/// A web address to print as a QR code, with the words printed under it.
+public struct QRTarget: Equatable, Sendable {
+    public var url: String
+    public var caption: StyledText
+    /// What the Figure's Alt says.
+    public var alt: String
 }
 
 public struct StyledListItem: Equatable, Sendable {
@@ -163,6 +173,8 @@ extension StyledBlock {
             return .keepTogether(blocks.map { $0.located(at: location) }, spaceBefore: spaceBefore)
         case .point(let picture, let alt, let size, let text, let spaceBefore):
             return .point(picture: picture, alt: alt, size: size, text: mark(text), spaceBefore: spaceBefore)
+        case .qrCodes:
+            return self
         }
     }
 }

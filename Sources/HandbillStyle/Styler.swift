@@ -14,16 +14,19 @@ public struct Styler: Sendable {
 
     /// `variant` is adjusted to the language: its script's font first (the variant's font covers
     /// addresses and names in other scripts), and larger type or leading where the script needs it.
+    /// `adjusted: true` takes `variant` as already adjusted.
     public init(product: Product, variant: Variant, strings: LanguageStrings,
-                pictograms: URL = URL(fileURLWithPath: "Layouts/pictograms")) {
+                pictograms: URL = URL(fileURLWithPath: "Layouts/pictograms"), adjusted: Bool = false) {
         self.product = product
         self.strings = strings
         self.pictograms = pictograms
-        var adjusted = variant
-        adjusted.sizes = variant.sizes.scaled(by: strings.size ?? 1)
-        adjusted.leading = variant.leading * (strings.leading ?? 1)
-        if let font = strings.font, font != variant.font { adjusted.font = font + ", " + variant.font }
-        self.variant = adjusted
+        var language = variant
+        if !adjusted {
+            language.sizes = variant.sizes.scaled(by: strings.size ?? 1)
+            language.leading = variant.leading * (strings.leading ?? 1)
+            if let font = strings.font, font != variant.font { language.font = font + ", " + variant.font }
+        }
+        self.variant = language
     }
 
     public func style(_ document: Document) -> StyledDocument {
@@ -131,7 +134,8 @@ public struct Styler: Sendable {
                            StyledRun(Address.display(url), style: link, link: url, leftToRight: true)],
                     lineHeight: sizes.body * variant.leading), spaceBefore: 0))
             }
-            blocks.append(.keepTogether(parts, spaceBefore: paragraphGap * 1.5))
+            // Located at the service's line, so a number or address too wide for the page says where it is.
+            blocks.append(StyledBlock.keepTogether(parts, spaceBefore: paragraphGap * 1.5).located(at: service.location))
         }
         return blocks
     }

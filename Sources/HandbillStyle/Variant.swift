@@ -77,6 +77,11 @@ public struct Variant: Equatable, Sendable, Decodable {
         if !(0...5).contains(paragraphSpace) { problems.append("`paragraph-space` is \(paragraphSpace); it is 0 to 5 times the body size") }
         if !(0...10).contains(listIndent) { problems.append("`list-indent` is \(listIndent); it is 0 to 10 times the body size") }
         if let columns, !(1...4).contains(columns) { problems.append("`columns` must be 1 to 4") }
+        if let pictureMM, !(5...200).contains(pictureMM) { problems.append("`picture-mm` is \(pictureMM); a picture is 5 to 200 mm wide") }
+        if let letterSpacing, !(0...1).contains(letterSpacing) {
+            problems.append("`letter-spacing` is \(letterSpacing); it is 0 to 1 times the type size")
+        }
+        if let wordSpacing, !(0...2).contains(wordSpacing) { problems.append("`word-spacing` is \(wordSpacing); it is 0 to 2 times the type size") }
         if font.allSatisfy(\.isWhitespace) { problems.append("`font` is empty; name a font family in Fonts/, e.g. Noto Sans") }
         return problems
     }

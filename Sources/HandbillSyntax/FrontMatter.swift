@@ -6,9 +6,11 @@ struct FrontMatter {
     var metadata: DocumentMetadata
     var servicesTitle: String
     var services: [HelpService]
+    var poster: PosterContent?
 
     static let documentKeys = ["title", "summary", "language", "publisher", "source", "date", "keywords",
-                               "services-title", "services", "status", "translated-from"]
+                               "services-title", "services", "status", "translated-from", "poster"]
+    static let posterKeys = ["sections", "call"]
     static let serviceKeys = ["name", "phone", "url", "for"]
 
     /// Reads the front matter, collecting every problem with its line in the file.
@@ -40,11 +42,6 @@ struct FrontMatter {
             reader.string(mapping, key, required: required, context: mapping, into: &problems)
         }
         let title = text("title", required: true)
-        if let title, title.count > SourceLimits.headingCharacters {
-            problems.append(.error("the title is \(title.count) characters long; a title is at most \(SourceLimits.headingCharacters)",
-                                   at: reader.location(of: mapping["title"]),
-                                   hint: "shorten it to a line or two; put the rest in `summary:` or the body"))
-        }
         let language = text("language", required: true)
         let date = text("date", required: true)
         if let language, !Self.isLanguageTag(language) {
@@ -82,6 +79,20 @@ struct FrontMatter {
             publisher: text("publisher", required: true) ?? "", source: text("source", required: true) ?? "",
             date: date ?? "", keywords: keywords, translation: translation)
         servicesTitle = text("services-title", required: false) ?? "Where to get help"
+        poster = nil
+        if let node = mapping["poster"] {
+            if let posterMapping = node.mapping {
+                reader.checkKeys(posterMapping, allowed: Self.posterKeys, what: "poster key", into: &problems)
+                let sections = posterMapping["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? []
+                if sections.isEmpty {
+                    problems.append(.error("`poster` names no sections", at: reader.location(of: node),
+                                           hint: "list the headings whose advice goes on a poster: `sections: [What to do if it happens]`"))
+                }
+                poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string)
+            } else {
+                problems.append(.error("`poster` must be `sections:` and `call:`", at: reader.location(of: node)))
+            }
+        }
         services = []
         if let node = mapping["services"] {
             if let list = node.sequence {
@@ -213,6 +224,11 @@ private struct NodeReader {
             return nil
         }
         let value = scalar.string.trimmingWhitespace
+        // What is printed must fit its page: a pasted paragraph in `phone:` or `for:` is refused here, at its line.
+        if let limit = SourceLimits.frontMatterCharacters[key], value.count > limit {
+            problems.append(.error("`\(key)` is \(value.count.grouped) characters long; it may have at most \(limit.grouped)", at: location(of: node),
+                                   hint: "shorten it: it is printed on the leaflet and must fit the page"))
+        }
         if value.isEmpty && required {
             problems.append(.error("`\(key)` is empty", at: location(of: node), hint: "write the \(key) after the colon"))
             return nil
@@ -244,7 +260,8 @@ private struct NodeReader {
         }
         guard let name else { return nil }
         return HelpService(name: name, phone: phone, url: url,
-                           audience: string(mapping, "for", required: false, context: mapping, into: &problems))
+                           audience: string(mapping, "for", required: false, context: mapping, into: &problems),
+                           location: location(of: node))
     }
 }
 

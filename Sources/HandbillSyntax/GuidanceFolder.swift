@@ -65,7 +65,22 @@ public struct GuidanceFolder: Sendable {
                                    hint: "add `status: unreviewed` and `translated-from: \(sourceFingerprint)` (see Guidance/TRANSLATING.md)"))
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        return document
+        return withPoster(of: source, for: document)
+    }
+
+    /// A translation without a `poster:` of its own takes the source's, its sections found by
+    /// position: the same structure means the n-th `##` heading is the n-th in both.
+    private func withPoster(of source: Document, for translation: Document) -> Document {
+        guard translation.poster == nil, let poster = source.poster else { return translation }
+        func headings(_ document: Document) -> [String] {
+            document.blocks.compactMap { if case .heading(2, let content) = $0 { content.plainText } else { nil } }
+        }
+        let english = headings(source), translated = headings(translation)
+        var result = translation
+        result.poster = PosterContent(sections: poster.sections.compactMap { name in
+            english.firstIndex(of: name).flatMap { $0 < translated.count ? translated[$0] : nil }
+        }, call: poster.call)
+        return result
     }
 
     /// Translations made from an older version of the source.

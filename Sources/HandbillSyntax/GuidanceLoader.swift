@@ -45,7 +45,7 @@ public enum GuidanceLoader {
         }
         guard problems.isEmpty, let frontMatter else { throw DiagnosticError(capped(problems, file: file)) }
         return Document(metadata: frontMatter.metadata, blocks: blocks.map(\.block), blockLocations: blocks.map(\.location),
-                        servicesTitle: frontMatter.servicesTitle, services: frontMatter.services)
+                        servicesTitle: frontMatter.servicesTitle, services: frontMatter.services, poster: frontMatter.poster)
     }
 
     /// The first `SourceLimits.diagnostics` problems and a line saying how many more: a file full

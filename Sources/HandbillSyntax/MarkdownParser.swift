@@ -64,11 +64,6 @@ struct MarkdownParser {
                 error("a level-\(level) heading", at: node, hint: "leaflets use `##` for sections and `###` inside them")
             }
             headingLevel = level
-            let length = content.plainText.count
-            if length > SourceLimits.headingCharacters {
-                error("a heading of \(length.grouped) characters; a heading is at most \(SourceLimits.headingCharacters)", at: node,
-                      hint: "shorten it to a line or two and put the rest in a paragraph below it")
-            }
             if content.plainText.trimmingWhitespace.isEmpty { error("an empty heading", at: node, hint: "write its words after the #s") }
             return .heading(level: level, content: content)
         case CMARK_NODE_PARAGRAPH:

@@ -69,13 +69,18 @@ import Testing
             try data.write(to: file)
         }
 
-        func editLayout(_ path: String, _ edit: (inout String) -> Void) throws {
+        /// A copy of the project's Layouts/ to break (made once).
+        func copyLayouts() throws -> URL {
             if layouts.path.hasPrefix(Project.root.path) {
                 let copy = root.appendingPathComponent("Layouts")
                 try FileManager.default.copyItem(at: layouts, to: copy)
                 layouts = copy
             }
-            let file = layouts.appendingPathComponent(path)
+            return layouts
+        }
+
+        func editLayout(_ path: String, _ edit: (inout String) -> Void) throws {
+            let file = try copyLayouts().appendingPathComponent(path)
             var text = try String(contentsOf: file, encoding: .utf8)
             edit(&text)
             try text.write(to: file, atomically: true, encoding: .utf8)
@@ -173,7 +178,7 @@ import Testing
         .made("word-of-5000-characters", .refused(file: "guidance.md", line: 16, "cannot be broken")) {
             Array((good + "\n" + String(repeating: "a", count: 5_000) + "\n").utf8)
         },
-        .made("heading-of-50000-characters", .refused(file: "guidance.md", line: 16, "a heading is at most 500")) {
+        .made("heading-of-50000-characters", .refused(file: "guidance.md", line: 16, "a heading of more than 500 characters")) {
             Array((good + "\n## " + String(repeating: "Heading ", count: 6_250) + "\n").utf8)
         },
         .made("list-of-100000-items", .refused(file: "guidance.md", line: 5_012, "more than 5,000 blocks of text")) {
@@ -193,8 +198,21 @@ import Testing
         .made("emphasis-nested-10000-deep", .refused(file: "guidance.md", line: 16, "emphasis and links nested more than 8 deep")) {
             Array((good + "\n" + String(repeating: "*a ", count: 10_000) + "x" + String(repeating: " b*", count: 10_000) + "\n").utf8)
         },
-        .made("letter-with-5000-combining-marks", .accepted(why: "a stack of accents is Unicode; it prints as a smudge, in bounded time")) {
-            Array((good + "\nA" + String(repeating: "\u{301}", count: 5_000) + " end.\n").utf8)
+        .made("paragraph-of-6000-characters", .refused(file: "guidance.md", line: 16, "a paragraph of more than 5,000 characters")) {
+            Array((good + "\n" + String(repeating: "word ", count: 1_200) + "\n").utf8)
+        },
+        .made("paragraph-of-10000-line-breaks", .refused(file: "guidance.md", line: 16, "more than 50 line breaks in one paragraph")) {
+            // Line breaking takes time growing with the square of a paragraph's breaks: 10,000 took minutes.
+            Array((good + "\n" + String(repeating: "a\\\n", count: 10_000) + "end\n").utf8)
+        },
+        .made("paragraph-of-10000-bold-words", .refused(file: "guidance.md", line: 16, "more than 100 pieces of emphasis and links")) {
+            Array((good + "\n" + String(repeating: "**a** ", count: 10_000) + "\n").utf8)
+        },
+        .made("callout-of-3000-characters", .refused(file: "guidance.md", line: 16, "a callout of more than 600 characters")) {
+            Array((good + "\n> " + String(repeating: "word ", count: 600) + "\n").utf8)
+        },
+        .made("letter-with-4000-combining-marks", .accepted(why: "a stack of accents is Unicode; it prints as a smudge, in bounded time")) {
+            Array((good + "\nA" + String(repeating: "\u{301}", count: 4_000) + " end.\n").utf8)
         },
     ]
 
@@ -221,6 +239,12 @@ import Testing
         .file("service-without-name.md", .refused(file: "guidance.md", line: 8, "missing `name:`")),
         .file("service-as-text.md", .refused(file: "guidance.md", line: 7, "each service must be a mapping")),
         .file("service-url-javascript.md", .refused(file: "guidance.md", line: 9, "`url: javascript:alert(1)` is not a web address")),
+        .file("service-phone-too-long.md", .refused(file: "guidance.md", line: 9, "`phone` is 29 characters long; it may have at most 20")),
+        .file("service-for-too-long.md", .refused(file: "guidance.md", line: 10, "`for` is 2,999 characters long; it may have at most 500")),
+        .file("service-address-too-wide-for-the-page.md", .refused(file: "guidance.md", line: 8, "cannot be broken")),
+        .made("summary-of-15000-characters", .refused(file: "guidance.md", line: 3, "`summary` is 14,999 characters long")) {
+            Array(good.replacingOccurrences(of: "language: en", with: "summary: " + String(repeating: "word ", count: 3_000) + "\nlanguage: en").utf8)
+        },
         .made("services-10000", .refused(file: "guidance.md", line: 208, "10,000 services; a leaflet lists at most 100")) {
             let list = String(repeating: "  - name: Helpline\n    phone: 0800 1111\n", count: 10_000)
             return Array(good.replacingOccurrences(of: "date: 2026-11-25\n", with: "date: 2026-11-25\nservices:\n" + list).utf8)
@@ -298,6 +322,8 @@ import Testing
                 .refused(file: "leaflet-a4.yaml", line: 7, "the largest page PDF allows")),
         .layout("variant-body-2pt", "variants/standard.yaml", "  body: 13", "  body: 2",
                 .refused(file: "standard.yaml", line: 7, "body text is 2.0pt")),
+        .layout("variant-leading-not-a-number", "variants/standard.yaml", "leading: 1.4", "leading: .nan",
+                .refused(file: "standard.yaml", line: 14, "`leading` is nan")),
         .layout("variant-body-infinite", "variants/standard.yaml", "  body: 13", "  body: .inf",
                 .refused(file: "standard.yaml", line: 7, "`sizes-pt.body` is inf")),
         .layout("variant-colour-GGGGGG", "variants/standard.yaml", "text: \"#1A1A1A\"", "text: \"#GGGGGG\"",
@@ -306,6 +332,12 @@ import Testing
                 .refused(file: "standard.yaml", line: 5, "asks for the font `Comic Sans MS`")),
         .layout("variant-not-yaml", "variants/standard.yaml", "leading: 1.4", "leading: [1.4",
                 .refused(file: "standard.yaml", line: 14, "not valid YAML")),
+        Case(name: "variant-file-links-to-dev-zero", outcome: .refused(file: "variants/endless.yaml", line: nil, "is not a regular file")) { sandbox in
+            // Read whole, it would never end.
+            try sandbox.writeSource(Data(good.utf8))
+            try FileManager.default.createSymbolicLink(atPath: sandbox.copyLayouts().appendingPathComponent("variants/endless.yaml").path,
+                                                       withDestinationPath: "/dev/zero")
+        },
         .layout("language-with-11-months", "languages/en.yaml", ", December]", "]",
                 .refused(file: "en.yaml", line: 7, "`months` must list 12 names")),
         .layout("language-font-that-does-not-exist", "languages/en.yaml", "web: Web", "web: Web\nfont: Wingdings",
@@ -323,13 +355,43 @@ import Testing
             let file = try sandbox.copyFonts().appendingPathComponent("NotoSans-Regular.ttf")
             try Data(try Data(contentsOf: file).prefix(2_000)).write(to: file)
         },
+        Case(name: "fonts-folder-holds-a-pipe-named-ttf", outcome: .refused(file: "Fonts/x.ttf", line: nil, "is not a font file")) { sandbox in
+            // FreeType would wait for ever for a writer.
+            try sandbox.writeSource(Data(good.utf8))
+            #expect(mkfifo(try sandbox.copyFonts().appendingPathComponent("x.ttf").path, 0o644) == 0)
+        },
         Case(name: "fonts-folder-empty", outcome: .refused(file: "Fonts", line: nil, "no fonts in")) { sandbox in
             try sandbox.writeSource(Data(good.utf8))
             _ = try sandbox.copyFonts(empty: true)
         },
     ]
 
-    static let cases = frontMatter + encoding + shapeAndSize + markdown + services + folders + layouts + fonts
+    /// What the fuzzer found (Tests/Tools/fuzz.sh, run against the parser as it was before this
+    /// work): lone carriage returns, which cmark and libyaml count as line breaks and the line
+    /// numbers in messages did not, so the messages pointed past the end of the file. One input
+    /// for each message that went wrong; each is now refused at the carriage return.
+    static let loneCR = "a carriage return without a line feed"
+    static let fuzzFindings: [Case] = [
+        .file("fuzz-lone-cr-a-code-block.md", .refused(file: "guidance.md", line: 19, loneCR)),
+        .file("fuzz-lone-cr-a-heading-inside-a-callout.md", .refused(file: "guidance.md", line: 24, loneCR)),
+        .file("fuzz-lone-cr-a-horizontal-rule.md", .refused(file: "guidance.md", line: 12, loneCR)),
+        .file("fuzz-lone-cr-a-level-1-heading-in-the-body.md", .refused(file: "guidance.md", line: 4, loneCR)),
+        .file("fuzz-lone-cr-a-level-4-heading.md", .refused(file: "guidance.md", line: 26, loneCR)),
+        .file("fuzz-lone-cr-a-link-with-no-words.md", .refused(file: "guidance.md", line: 112, loneCR)),
+        .file("fuzz-lone-cr-a-picture-in-the-text.md", .refused(file: "guidance.md", line: 16, loneCR)),
+        .file("fuzz-lone-cr-an-empty-heading.md", .refused(file: "guidance.md", line: 69, loneCR)),
+        .file("fuzz-lone-cr-an-empty-list-item.md", .refused(file: "guidance.md", line: 3, loneCR)),
+        .file("fuzz-lone-cr-raw-html-in-the-text.md", .refused(file: "guidance.md", line: 5, loneCR)),
+        .file("fuzz-lone-cr-raw-html.md", .refused(file: "guidance.md", line: 27, loneCR)),
+        .file("fuzz-lone-cr-the-front-matter-is-not-valid-yaml-could.md", .refused(file: "guidance.md", line: 4, loneCR)),
+        .file("fuzz-lone-cr-the-front-matter-is-not-valid-yaml-did-n.md", .refused(file: "guidance.md", line: 7, loneCR)),
+        .file("fuzz-lone-cr-the-front-matter-is-not-valid-yaml-mappi.md", .refused(file: "guidance.md", line: 2, loneCR)),
+        .file("fuzz-lone-cr-the-link-httpw-example-org-is-not-a-full.md", .refused(file: "guidance.md", line: 32, loneCR)),
+        .file("fuzz-lone-cr-the-link-is-not-a-full-web-address.md", .refused(file: "guidance.md", line: 23, loneCR)),
+        .file("fuzz-lone-cr-unknown-front-matter-key-dbil-itle.md", .refused(file: "guidance.md", line: 2, loneCR)),
+    ]
+
+    static let cases = frontMatter + encoding + shapeAndSize + markdown + services + folders + layouts + fonts + fuzzFindings
 
     // MARK: The tests
 

@@ -1,0 +1,55 @@
+import HandbillModel
+import HandbillStyle
+
+/// Fits a poster to its one page: the largest type at which everything fits, never below the
+/// floor the product sets for the variant's standard. Text that cannot fit at the floor is an
+/// error saying how much is over, never cut off.
+public struct PosterLayout {
+    public let fonts: FontLibrary
+
+    public init(fonts: FontLibrary) { self.fonts = fonts }
+
+    /// `style(scale)` gives the poster with the variant's type times `scale`; `floor` is the
+    /// smallest scale allowed. Returns the page and the scale chosen.
+    public func layout(floor: Double, ceiling: Double = 5,
+                       style: (Double) throws(DiagnosticError) -> StyledDocument) throws(DiagnosticError) -> (PositionedDocument, scale: Double) {
+        let layout = DocumentLayout(fonts: fonts)
+        let smallest = try layout.layout(try style(floor))
+        guard smallest.pages.count == 1 else {
+            let over = Self.overflow(smallest)
+            throw DiagnosticError(.error(
+                "the poster's text does not fit: at the smallest type allowed it runs \(Int(over.rounded())) mm past the page",
+                hint: "shorten the poster text (the sections named under `poster:` in the guidance's front matter) or use a larger poster (poster-a3, poster-a2)"))
+        }
+        // Binary search for the largest scale that still fits on one page, to a hundredth.
+        var low = floor, high = ceiling, best = smallest
+        while high - low > 0.01 {
+            let middle = (low + high) / 2
+            // Larger type that cannot lay out at all (a word wider than the page) does not fit either.
+            var attempt: PositionedDocument?
+            do throws(DiagnosticError) { attempt = try layout.layout(try style(middle)) } catch { attempt = nil }
+            if let attempt, attempt.pages.count == 1 { low = middle; best = attempt } else { high = middle }
+        }
+        return (best, low)
+    }
+
+    /// How far the content reaches past the first page, in millimetres (running footers aside).
+    static func overflow(_ document: PositionedDocument) -> Double {
+        var points = 0.0
+        for page in document.pages.dropFirst() {
+            var decoration = 0, top = Double.infinity, bottom = 0.0
+            for item in page.items {
+                switch item {
+                case .open(.artifact): decoration += 1
+                case .close(.artifact): decoration -= 1
+                case .line(let line) where decoration == 0:
+                    top = min(top, line.bounds.y)
+                    bottom = max(bottom, line.bounds.maxY)
+                default: break
+                }
+            }
+            if bottom > top { points += bottom - top }
+        }
+        return points * 25.4 / 72
+    }
+}

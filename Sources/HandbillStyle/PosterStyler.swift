@@ -1,0 +1,93 @@
+import HandbillModel
+
+/// Styles a guidance as a poster at a given scale of the variant's type: the title, the key
+/// message, the sections the guidance names for posters, its help line in large type, and a QR
+/// code for every service with an address (its name and address printed under it).
+public struct PosterStyler: Sendable {
+    public let styler: Styler
+    /// QR code width, in points.
+    public let qrSize: Double
+
+    public init(styler: Styler, qrSize: Double) {
+        self.styler = styler
+        self.qrSize = qrSize
+    }
+
+    public func style(_ document: Document, scale: Double) throws(DiagnosticError) -> StyledDocument {
+        guard let poster = document.poster else {
+            throw DiagnosticError(.error("the guidance does not say what goes on a poster",
+                                         hint: "add `poster: { sections: [<heading>, …], call: <service name> }` to its front matter"))
+        }
+        let headings = Set(document.blocks.compactMap { block -> String? in
+            if case .heading(2, let content) = block { return content.plainText } else { return nil }
+        })
+        for section in poster.sections where !headings.contains(section) {
+            throw DiagnosticError(.error("the poster names a section “\(section)” that the guidance does not have",
+                                         hint: "use one of its `##` headings: \(headings.sorted().joined(separator: ", "))"))
+        }
+        var variant = styler.variant
+        variant.sizes = variant.sizes.scaled(by: scale)
+        let scaled = Styler(product: styler.product, variant: variant, strings: styler.strings, pictograms: styler.pictograms, adjusted: true)
+        var content = document
+        content.blocks = []
+        content.blockLocations = []
+        content.services = []
+        content.metadata.summary = nil
+        for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: poster.sections) {
+            guard let brief = Self.brief(block) else { continue }
+            content.blocks.append(brief)
+            if index < document.blockLocations.count { content.blockLocations.append(document.blockLocations[index]) }
+        }
+        var styled = scaled.style(content)
+        let sizes = variant.sizes, colours = variant.colours
+        if let name = poster.call {
+            guard let service = document.services.first(where: { $0.name == name }), let phone = service.phone else {
+                throw DiagnosticError(.error("the poster's `call: \(name)` is not a service with a phone number",
+                                             hint: "name one of the services listed under `services:`"))
+            }
+            let label = TextStyle(size: sizes.h2, bold: true, colour: colours.heading)
+            let number = TextStyle(size: sizes.phone * 1.6, bold: true, colour: colours.text)
+            styled.blocks.append(.text(role: .paragraph, StyledText(
+                runs: [StyledRun(styler.strings.phone + " ", style: label), StyledRun(phone, style: number, leftToRight: true)],
+                lineHeight: number.size * variant.leading), spaceBefore: sizes.body))
+        }
+        // Captions keep the variant's own small size: the codes beside them do not grow either.
+        let captionSize = styler.variant.sizes.footer
+        let captionName = TextStyle(size: captionSize, bold: true, colour: colours.text)
+        let captionAddress = TextStyle(size: captionSize, colour: colours.link)
+        let targets = document.services.compactMap { service -> QRTarget? in
+            guard let url = service.url else { return nil }
+            let caption = StyledText(runs: [StyledRun(service.name, style: captionName), StyledRun("\u{2028}", style: captionName),
+                                            StyledRun(Address.display(url), style: captionAddress, link: url, leftToRight: true)],
+                                     lineHeight: captionSize * 1.3)
+            return QRTarget(url: url, caption: caption, alt: "QR code for \(service.name): \(Address.display(url))")
+        }
+        styled.blocks.append(.qrCodes(targets, size: qrSize, spaceBefore: sizes.body))
+        return styled
+    }
+
+    /// What of a block a poster shows: headings and callouts whole; of a list, each item's words in
+    /// bold (“Don’t pay.”), the advice itself; running paragraphs not at all.
+    static func brief(_ block: Block) -> Block? {
+        switch block {
+        case .heading, .callout: return block
+        case .list(let ordered, let start, let items):
+            let leads = items.compactMap { item -> [Block]? in
+                guard case .paragraph(let inlines)? = item.first, case .strong(let lead)? = inlines.first else { return nil }
+                return [.paragraph([.strong(lead)])]
+            }
+            return leads.isEmpty ? nil : .list(ordered: ordered, start: start, items: leads)
+        default: return nil
+        }
+    }
+
+    /// Callouts, and every block of a named section (its heading included).
+    static func isKept(_ block: Block, at index: Int, in document: Document, sections: [String]) -> Bool {
+        if case .callout = block { return true }
+        var current: String?
+        for earlier in document.blocks[...index] {
+            if case .heading(2, let content) = earlier { current = content.plainText }
+        }
+        return current.map(sections.contains) ?? false
+    }
+}

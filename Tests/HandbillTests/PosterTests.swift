@@ -1,0 +1,67 @@
+import Foundation
+import Handbill
+import HandbillLayout
+import HandbillModel
+import HandbillStyle
+import Testing
+
+/// Posters: one page, type fitted to it above the product's floor, QR codes a phone can read,
+/// and a clear error, not cut-off text, when the content cannot fit.
+@Suite struct PosterTests {
+    /// A Layouts/ with the draft poster products in it.
+    static let workspace: Workspace = {
+        let folder = Project.temporaryFolder()
+        let layouts = Project.root.appendingPathComponent("Layouts")
+        for sub in ["products", "variants", "languages", "pictograms"] {
+            try! FileManager.default.copyItem(at: layouts.appendingPathComponent(sub), to: folder.appendingPathComponent(sub))
+        }
+        for name in ["poster-a4", "poster-a3", "poster-a2"] {
+            try! FileManager.default.copyItem(at: layouts.appendingPathComponent("drafts/\(name).yaml"),
+                                              to: folder.appendingPathComponent("products/\(name).yaml"))
+        }
+        return try! Workspace(layouts: folder, fonts: Project.root.appendingPathComponent("Fonts"))
+    }()
+
+    static func job(_ product: String, _ variant: String) -> Job {
+        Job(guidance: "sextortion", product: product, variant: variant, language: "en")
+    }
+
+    @Test func anA3PosterIsOnePageWithTypeAboveItsFloor() throws {
+        let document = try Builder(workspace: Self.workspace).layout(try Project.document(), job: Self.job("poster-a3", "standard"))
+        #expect(document.pages.count == 1)
+        let body = document.pages[0].lines.filter { $0.text.contains("Don’t talk any further") }
+        let size = try #require(body.first?.sizes.max())
+        #expect(size >= 19.6, "the advice is set at \(size)pt, below the A3 floor")
+        #expect(document.pages[0].lines.contains { $0.text.contains("101") && ($0.sizes.max() ?? 0) > 40 }, "the help line is not large")
+    }
+
+    @Test func everyQRCodeDecodesToItsAddressWithAltText() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try Builder(workspace: Self.workspace).build(try Project.document(), job: Self.job("poster-a3", "standard"),
+                                                                 output: folder, png: true)
+        let png = try #require(files.first { $0.pathExtension == "png" })
+        let decoded = try CommandResult.run("zbarimg", ["--quiet", "--raw", png.path]).stdout
+        let urls = Set(decoded.split(separator: "\n").map(String.init))
+        for service in try Project.document().services { if let url = service.url { #expect(urls.contains(url), "\(url) not decoded") } }
+        let figures = try PDFReader(url: files[0]).objects().values.compactMap { $0 as? [String: Any] }.filter { $0["/S"] as? String == "/Figure" }
+        #expect(figures.count == 5)
+        #expect(figures.allSatisfy { (($0["/Alt"] as? String) ?? "").contains("QR code for") })
+        #expect(try CommandResult.run(PDFUAChecker.command, ["check", files[0].path]).status == 0)
+    }
+
+    @Test func contentThatCannotFitIsAnErrorSayingByHowMuch() throws {
+        #expect {
+            try Builder(workspace: Self.workspace).layout(try Project.document(), job: Self.job("poster-a4", "large-print"))
+        } throws: { error in
+            let text = (error as? DiagnosticError)?.description ?? ""
+            return text.contains("does not fit") && text.contains(" mm past the page") && text.contains("poster-a3")
+        }
+    }
+
+    @Test func qrModulesAreAtLeastFourTenthsOfAMillimetre() throws {
+        let code = try QRCode(encoding: "https://revengepornhelpline.org.uk")
+        #expect(throws: DiagnosticError.self) { try code.items(width: points(mm: 10), alt: "x", dark: .init(red: 0, green: 0, blue: 0), light: .init(red: 1, green: 1, blue: 1)) }
+        #expect(try code.items(width: points(mm: 30), alt: "x", dark: .init(red: 0, green: 0, blue: 0), light: .init(red: 1, green: 1, blue: 1)).count > 20)
+    }
+}
