@@ -80,7 +80,10 @@ struct BlockComposer {
 
     /// A list: L > LI > (Lbl, LBody), the label hanging in the indent (on the right in right-to-left
     /// text) on the first line's baseline.
-    func list(_ items: [StyledListItem], indent: Double, width: Double, spaceBefore: Double) throws(DiagnosticError) -> [FlowSlice] {
+    func list(_ items: [StyledListItem], indent given: Double, width: Double, spaceBefore: Double) throws(DiagnosticError) -> [FlowSlice] {
+        // The indent grows to the widest label and a gap (“10.” needs more room than “•”).
+        let widest = items.map { shaper.shape($0.label, width: width).lines.first?.width ?? 0 }.max() ?? 0
+        let indent = max(given, widest + (items.first?.label.lineHeight ?? 0) * 0.3)
         var slices: [FlowSlice] = []
         for (index, item) in items.enumerated() {
             var content = try compose(item.blocks, width: width - indent).map { $0.offsetBy(x: shaper.rightToLeft ? 0 : indent) }

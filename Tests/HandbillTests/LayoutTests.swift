@@ -131,3 +131,15 @@ import Testing
         #expect(words == ["two-step", "well-known"])
     }
 }
+
+@Suite struct NumberedListTests {
+    @Test func aListOfTwelveNumberedItemsFitsItsLabels() throws {
+        var document = try Project.document()
+        let items = (1...12).map { [Block.paragraph([.text("Item number \($0) of the list.")])] }
+        document.blocks.append(.list(ordered: true, start: 1, items: items))
+        let lines = try Builder(workspace: Project.workspace).layout(document, job: Project.job("standard")).pages.flatMap(\.lines)
+        let label = try #require(lines.first { $0.text == "12." })
+        let text = try #require(lines.first { $0.text.hasPrefix("Item number 12") })
+        #expect(label.bounds.maxX < text.bounds.x, "the label “12.” runs into its text")
+    }
+}
