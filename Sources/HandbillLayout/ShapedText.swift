@@ -66,14 +66,14 @@ public final class ShapedText: @unchecked Sendable {
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
     /// The text a reader sees: without the isolates layout adds around numbers and addresses.
-    static func withoutBidiControls(_ text: String) -> String {
+    public static func withoutBidiControls(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isBidiControl) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isBidiControl($0) })
         return String(scalars)
     }
 
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         [0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 

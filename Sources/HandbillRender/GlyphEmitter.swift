@@ -96,22 +96,11 @@ enum GlyphEmitter {
         }
     }
 
-    /// U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, in UTF-8: E2 80 8E/8F/AA–AE, E2 81 A6–A9.
+    /// The bytes without bidi control characters (`ShapedText.isBidiControl`). All of them
+    /// start with the byte E2 in UTF-8, so most clusters pass untouched.
     static func withoutBidiControls(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(0xE2) else { return bytes }
-        var result: [UInt8] = [], index = 0
-        while index < bytes.count {
-            if index + 2 < bytes.count, bytes[index] == 0xE2 {
-                let (b1, b2) = (bytes[index + 1], bytes[index + 2])
-                if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (0xAA...0xAE).contains(b2))) || (b1 == 0x81 && (0xA6...0xA9).contains(b2)) {
-                    index += 3
-                    continue
-                }
-            }
-            result.append(bytes[index])
-            index += 1
-        }
-        return result
+        return Array(ShapedText.withoutBidiControls(String(decoding: bytes, as: UTF8.self)).utf8)
     }
 
     private static func pangoUnits(_ value: Int32) -> Double { Double(value) / Double(PANGO_SCALE) }
