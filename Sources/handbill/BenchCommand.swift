@@ -64,19 +64,19 @@ struct BenchCommand: ParsableCommand {
                       + "\(summary(cold).padding(toLength: 19, withPad: " ", startingAt: 0))\(format(coldPeak.max() ?? 0).padding(toLength: 14, withPad: " ", startingAt: 0))"
                       + "\(summary(warm).padding(toLength: 19, withPad: " ", startingAt: 0))\(format(peakMemoryMB()))")
             }
-            if matrix { try benchMatrix(output: output) }
+            if matrix { try benchMatrix(output: output, guidance: guidance, workspace: workspace) }
             return true
         }
     }
 
     /// The whole matrix, from scratch (`--force`), in a fresh process with 1 worker and with 2.
-    private func benchMatrix(output: URL) throws(DiagnosticError) {
+    private func benchMatrix(output: URL, guidance: GuidanceFolder, workspace: Workspace) throws(DiagnosticError) {
         var everything = selection
         everything.all = true
         everything.product = []
         everything.variant = []
         everything.lang = nil
-        let total = try everything.jobs(for: try selection.guidanceFolder(), in: try resources.workspace()).count
+        let total = try everything.jobs(for: guidance, in: workspace).count
         print("Whole matrix (--all, \(total) documents), a fresh process each run, median of \(max(3, runs / 4)):")
         for workers in [1, 2] {
             var times: [Double] = [], peaks: [Double] = []
