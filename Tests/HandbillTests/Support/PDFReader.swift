@@ -1,4 +1,5 @@
 import Foundation
+import HandbillLayout
 
 /// Reads a PDF back with tools Handbill did not write (poppler's pdftotext, pdffonts, pdfinfo, and
 /// qpdf), so tests check what a reader, a printer and a screen reader get, not what we meant.
@@ -106,9 +107,7 @@ enum Words {
             .filter { !$0.isEmpty }
     }
 
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        [0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-    }
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool { ShapedText.isBidiControl(scalar) }
 
     /// Han characters each count as a word; runs of other letters stay together.
     private static func splitHan(_ word: Substring) -> [String] {
