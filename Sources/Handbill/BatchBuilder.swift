@@ -41,9 +41,9 @@ public final class BatchBuilder: @unchecked Sendable {
         var stale: [Int] = []
         for (index, job) in jobs.enumerated() {
             let thumbnail = Self.relative(job.thumbnail(in: options.output), to: folder)
-            if manifest.isUpToDate(job.stem, inputs: inputs[index], in: folder), let entry = manifest.outputs[job.stem],
+            if manifest.isUpToDate(job.fileName, inputs: inputs[index], in: folder), let entry = manifest.outputs[job.fileName],
                !options.thumbnails || entry.files.contains(thumbnail) {
-                results.record(index, BatchResult(output: job.stem, status: .upToDate, files: entry.files, milliseconds: 0))
+                results.record(index, BatchResult(output: job.fileName, status: .upToDate, files: entry.files, milliseconds: 0))
             } else {
                 stale.append(index)
             }
@@ -60,10 +60,10 @@ public final class BatchBuilder: @unchecked Sendable {
                     if own == nil { own = worker == 0 ? workspace : try workspace.withOwnFonts() }
                     let files = try Builder(workspace: own!).build(try documents.for(job), job: job, output: options.output,
                                                                    png: options.png, thumbnail: options.thumbnails)
-                    results.record(index, BatchResult(output: job.stem, status: .built, files: files.map { Self.relative($0, to: folder) },
+                    results.record(index, BatchResult(output: job.fileName, status: .built, files: files.map { Self.relative($0, to: folder) },
                                                       milliseconds: Self.milliseconds(since: start)))
                 } catch {
-                    results.record(index, BatchResult(output: job.stem, status: .failed, files: [],
+                    results.record(index, BatchResult(output: job.fileName, status: .failed, files: [],
                                                       milliseconds: Self.milliseconds(since: start), error: error.description))
                 }
             }
@@ -88,8 +88,10 @@ public final class BatchBuilder: @unchecked Sendable {
     func inputFiles(of job: Job) -> [URL] {
         let layouts = workspace.layouts.folder
         let guidance = (try? edition(of: job)) ?? self.guidance
+        // Braille and web pages take their layout from Layouts/formats/<braille|web>.yaml.
+        let product = job.format == .pdf ? "products/\(job.product).yaml" : "formats/\(job.product).yaml"
         var files = [guidance.folder.appendingPathComponent(GuidanceLoader.sourceFileName),
-                     layouts.appendingPathComponent("products/\(job.product).yaml"),
+                     layouts.appendingPathComponent(product),
                      layouts.appendingPathComponent("variants/\(job.variant).yaml")]
         for language in job.languages {
             files.append(layouts.appendingPathComponent("languages/\(language).yaml"))

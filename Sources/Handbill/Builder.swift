@@ -97,6 +97,14 @@ public struct Builder: Sendable {
     /// of page 1 (for the proof sheet) goes to `Output/<guidance>/.thumbnails/` when asked for.
     @discardableResult
     public func build(_ documents: [Document], job: Job, output: URL, png: Bool = false, thumbnail: Bool = false) throws(DiagnosticError) -> [URL] {
+        switch job.format {
+        case .pdf: try buildPDF(documents, job: job, output: output, png: png, thumbnail: thumbnail)
+        case .brf, .pef: try buildBraille(documents, job: job, output: output)
+        case .html: try buildWeb(documents, job: job, output: output, thumbnail: thumbnail)
+        }
+    }
+
+    private func buildPDF(_ documents: [Document], job: Job, output: URL, png: Bool, thumbnail: Bool) throws(DiagnosticError) -> [URL] {
         let positioned = try layout(documents, job: job)
 
         let pdf = job.pdf(in: output)

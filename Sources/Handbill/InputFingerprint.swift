@@ -23,7 +23,7 @@ struct InputFingerprint {
 
     /// The fingerprint of the files behind one job, with the options that change its output.
     mutating func of(job: Job, files: [URL], options: String) -> String {
-        var parts = [Workspace.version, options, fonts, job.stem]
+        var parts = [Workspace.version, options, fonts, job.fileName]
         for file in files {
             if let cached = cache[file.path] {
                 parts.append(cached)

@@ -6,12 +6,15 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
     public var product: String
     public var variant: String
     public var language: String
+    /// PDF for the print products; braille and web pages have `product` "braille" and "web".
+    public var format: OutputFormat
 
-    public init(guidance: String, product: String, variant: String, language: String) {
+    public init(guidance: String, product: String, variant: String, language: String, format: OutputFormat = .pdf) {
         self.guidance = guidance
-        self.product = product
+        self.product = format.productName ?? product
         self.variant = variant
         self.language = language
+        self.format = format
     }
 
     /// The job's languages: one, or two side by side (`en+pl`).
@@ -20,7 +23,15 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// `sextortion-leaflet-a4-standard-en`: the name every output of this job starts with.
     public var stem: String { "\(guidance)-\(product)-\(variant)-\(language)" }
 
-    public var description: String { stem }
+    /// `sextortion-leaflet-a4-standard-en.pdf`: the output's file name, which names it in reports and the manifest.
+    public var fileName: String { "\(stem).\(format.fileExtension)" }
+
+    public var description: String { fileName }
+
+    /// `Output/<guidance>/<stem>.<pdf|brf|pef|html>`.
+    public func file(in output: URL) -> URL {
+        output.appendingPathComponent(guidance).appendingPathComponent(fileName)
+    }
 
     /// `Output/<guidance>/<stem>.pdf`.
     public func pdf(in output: URL) -> URL {

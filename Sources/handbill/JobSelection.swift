@@ -18,8 +18,24 @@ struct JobSelection: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Language (BCP 47 tag, e.g. pl, zh-Hant), two side by side (en+pl), several separated by commas, or `all`. Default: the guidance's own language.", valueName: "tag"))
     var lang: String?
 
-    @Flag(name: .long, help: "Every product, variant and language the guidance and Layouts/ allow.")
+    @Option(name: .long, help: ArgumentHelp("Formats to make, comma-separated: pdf, brf (braille), pef (braille), html (web page). Default: pdf; with --all, every format.", valueName: "list"))
+    var format: String?
+
+    @Flag(name: .long, help: "Every product, variant, language and format the guidance and Layouts/ allow.")
     var all = false
+
+    /// The formats asked for, in the order given.
+    func formats() throws(DiagnosticError) -> [OutputFormat] {
+        guard let format else { return all ? Builder.allFormats : [.pdf] }
+        var formats: [OutputFormat] = []
+        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let found = OutputFormat(rawValue: name) else {
+                throw DiagnosticError(.error("`\(name)` is not a format", hint: "formats are \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+            if !formats.contains(found) { formats.append(found) }
+        }
+        return formats
+    }
 
     var folder: URL { URL(fileURLWithPath: guidance, isDirectory: true) }
 
@@ -44,6 +60,22 @@ struct JobSelection: ParsableArguments {
             }
         }
         var jobs: [Job] = []
+        for format in try formats() {
+            // Braille and web pages have no print product; they are made once per variant and language.
+            let formatProducts = format == .pdf ? products : [format.productName!]
+            let formatVariants = variants.filter { name in
+                self.variant.contains(name) || layouts.variants[name].map { Builder.makes(format, in: $0) } ?? true
+            }
+            jobs += try formatJobs(for: guidance, in: workspace, format: format, products: formatProducts,
+                             variants: formatVariants, languages: languages)
+        }
+        return jobs
+    }
+
+    private func formatJobs(for guidance: GuidanceFolder, in workspace: Workspace, format: OutputFormat, products: [String],
+                      variants: [String], languages: [String]) throws(DiagnosticError) -> [Job] {
+        let layouts = workspace.layouts
+        var jobs: [Job] = []
         for product in products {
             for variant in variants {
                 // A variant with an edition of its own (easy read) is made in the languages that
@@ -61,7 +93,7 @@ struct JobSelection: ParsableArguments {
                                                      hint: "its languages are \(edition.languages.joined(separator: ", "))"))
                     }
                 }
-                jobs += wanted.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0) }
+                jobs += wanted.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0, format: format) }
             }
         }
         return jobs

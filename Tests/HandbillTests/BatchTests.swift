@@ -48,7 +48,7 @@ import Testing
             .write(to: polish, atomically: true, encoding: .utf8)
         let third = try Self.report(try handbill(["build", guidance.path, "--all", "--json", "--output", output.path]))
         let built = (third["results"] as! [[String: Any]]).filter { $0["status"] as? String == "built" }.map { $0["output"] as! String }
-        #expect(Set(built) == Set(Self.variants.map { "sextortion-leaflet-a4-\($0)-pl" }), "\(built)")
+        #expect(Set(built) == Set(Self.variants.map { "sextortion-leaflet-a4-\($0)-pl.pdf" }), "\(built)")
     }
 
     @Test func oneFailureDoesNotStopTheOthers() throws {
