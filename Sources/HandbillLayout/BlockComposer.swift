@@ -130,21 +130,32 @@ struct BlockComposer {
     /// text), each a Figure with its caption under it; the row never splits.
     func qrCodes(_ targets: [QRTarget], size: Double, width: Double, spaceBefore: Double) throws(DiagnosticError) -> FlowSlice {
         guard !targets.isEmpty else { return FlowSlice(height: 0, spaceBefore: 0, breakBefore: true, items: []) }
-        // Each cell as wide as its code or its longest caption line, whichever is wider.
-        let widest = targets.map { target in shaper.shape(target.caption, width: width).lines.map(\.width).max() ?? 0 }.max() ?? 0
-        let cell = max(size, widest) + size * 0.3
-        let perRow = max(1, min(targets.count, Int(width / cell)))
-        let spread = width / Double(perRow)
+        // Each code with its words beside it (name, then address): a cell as wide as the code, a
+        // gap and the caption; as many cells to a row as fit, the rows balanced.
+        let gap = size * 0.15
+        // Captions may wrap: what a cell needs is the longest piece that cannot (an address).
+        let widest = targets.map { target in shaper.shape(target.caption, width: size).lines.map(\.width).max() ?? 0 }.max() ?? 0
+        let fitting = max(1, min(targets.count, Int((width + gap) / (size + gap + widest + gap))))
+        let rows = (targets.count + fitting - 1) / fitting
+        let perRow = (targets.count + rows - 1) / rows
+        let spread = (width + gap) / Double(perRow)
+        let captionWidth = max(size, spread - size - 2 * gap)
         var items: [PositionedItem] = [], rowTop = 0.0, rowHeight = 0.0
         for (index, target) in targets.enumerated() {
-            let column = index % perRow, position = Double(shaper.rightToLeft ? perRow - 1 - column : column)
-            if column == 0 && index > 0 { rowTop += rowHeight + size * 0.2; rowHeight = 0 }
+            let column = index % perRow
+            if column == 0 && index > 0 { rowTop += rowHeight + gap * 1.5; rowHeight = 0 }
+            // Cells run from the right in a right-to-left language, the code on the cell's right.
+            let cellX = shaper.rightToLeft ? width - Double(column + 1) * spread + gap : Double(column) * spread
+            let codeX = shaper.rightToLeft ? cellX + spread - gap - size : cellX
+            let captionX = shaper.rightToLeft ? codeX - gap - captionWidth : codeX + size + gap
             let code = try QRCode(encoding: target.url)
             items += try code.items(width: size, alt: target.alt, dark: Colour(red: 0, green: 0, blue: 0),
-                                    light: Colour(red: 1, green: 1, blue: 1)).map { $0.offsetBy(x: position * spread + (spread - size) / 2, y: rowTop) }
-            let caption = FlowSlice.merged(try lines(of: target.caption, role: .paragraph, width: spread, spaceBefore: 0))
-            items += caption.items.map { $0.offsetBy(x: position * spread, y: rowTop + size + 4) }
-            rowHeight = max(rowHeight, size + 4 + caption.height)
+                                    light: Colour(red: 1, green: 1, blue: 1)).map { $0.offsetBy(x: codeX, y: rowTop) }
+            let caption = FlowSlice.merged(try lines(of: target.caption, role: .paragraph, width: captionWidth, spaceBefore: 0))
+            // The caption sits level with the middle of its code, or from its top when it is taller.
+            let captionTop = rowTop + max(0, (size - caption.height) / 2)
+            items += caption.items.map { $0.offsetBy(x: captionX, y: captionTop) }
+            rowHeight = max(rowHeight, size, caption.height)
         }
         return FlowSlice(height: rowTop + rowHeight, spaceBefore: spaceBefore, breakBefore: true, items: items)
     }

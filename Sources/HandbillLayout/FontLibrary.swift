@@ -17,9 +17,12 @@ public final class FontLibrary: @unchecked Sendable {
     let rightToLeftContext: OpaquePointer
     /// Family names the configuration holds.
     public let families: Set<String>
-    /// Pango and Cairo's font caches are not thread-safe: everything that shapes or draws with
-    /// this library's fonts runs under this lock. Parallel builds give each worker its own library.
-    private let lock = NSLock()
+    /// Pango's font maps are not thread-safe, and Cairo shares each font file's FreeType face
+    /// between every font map in the process (a poster's many trial sizes crashed two workers
+    /// that each had their own library): everything that shapes or draws runs under one
+    /// process-wide lock. Parallel builds still overlap parsing, finishing and writing.
+    private static let lock = NSLock()
+    private var lock: NSLock { Self.lock }
 
     /// Runs `body` with the fonts to itself.
     public func exclusively<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {

@@ -12,8 +12,8 @@ struct FooterComposer {
     private func text(page: Int, of pages: Int) -> StyledText {
         // Each piece stays whole (an address is never split); lines break only between pieces.
         let style = document.footer.style
-        let pieces = [StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)]
-            + document.footer.details.map { StyledRun($0.text, style: style, unbreakable: true, leftToRight: $0.isAddress) }
+        let number = document.footer.numbersPages ? [StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)] : []
+        let pieces = number + document.footer.details.map { StyledRun($0.text, style: style, unbreakable: true, leftToRight: $0.isAddress) }
         let runs = pieces.enumerated().flatMap { index, piece in (index == 0 ? [] : [StyledRun("  ·  ", style: style)]) + [piece] }
         return StyledText(runs: runs,
                           lineHeight: document.footer.style.size * document.footer.leading)

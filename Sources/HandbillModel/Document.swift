@@ -72,9 +72,12 @@ public struct PosterContent: Equatable, Sendable {
     public var sections: [String]
     /// The service whose phone number is the poster's help line.
     public var call: String?
+    /// The services whose QR codes are printed; nil for every service with a web address.
+    public var links: [String]?
 
-    public init(sections: [String], call: String?) {
+    public init(sections: [String], call: String?, links: [String]? = nil) {
         self.sections = sections
         self.call = call
+        self.links = links
     }
 }

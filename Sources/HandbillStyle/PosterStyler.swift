@@ -39,6 +39,9 @@ public struct PosterStyler: Sendable {
             if index < document.blockLocations.count { content.blockLocations.append(document.blockLocations[index]) }
         }
         var styled = scaled.style(content)
+        // The small print stays the variant's own size, on one page without a page number.
+        styled.footer = styler.style(content).footer
+        styled.footer.numbersPages = false
         let sizes = variant.sizes, colours = variant.colours
         if let name = poster.call {
             guard let service = document.services.first(where: { $0.name == name }), let phone = service.phone else {
@@ -55,7 +58,12 @@ public struct PosterStyler: Sendable {
         let captionSize = styler.variant.sizes.footer
         let captionName = TextStyle(size: captionSize, bold: true, colour: colours.text)
         let captionAddress = TextStyle(size: captionSize, colour: colours.link)
-        let targets = document.services.compactMap { service -> QRTarget? in
+        if let links = poster.links, let unknown = links.first(where: { name in !document.services.contains { $0.name == name && $0.url != nil } }) {
+            throw DiagnosticError(.error("the poster's `links:` names “\(unknown)”, which is not a service with a web address",
+                                         hint: "name services listed under `services:` that have a `url:`"))
+        }
+        let linked = document.services.filter { service in poster.links.map { $0.contains(service.name) } ?? true }
+        let targets = linked.compactMap { service -> QRTarget? in
             guard let url = service.url else { return nil }
             let caption = StyledText(runs: [StyledRun(service.name, style: captionName), StyledRun("\u{2028}", style: captionName),
                                             StyledRun(Address.display(url), style: captionAddress, link: url, leftToRight: true)],

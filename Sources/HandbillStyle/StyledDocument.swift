@@ -32,6 +32,8 @@ public struct StyledDocument: Sendable {
         public var leading: Double
         /// Everything but the page number, already in words.
         public var details: [Detail]
+        /// "Page 1 of 2": not on a one-page poster.
+        public var numbersPages = true
 
         public struct Detail: Sendable {
             public var text: String

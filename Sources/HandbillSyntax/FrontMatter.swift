@@ -10,7 +10,7 @@ struct FrontMatter {
 
     static let documentKeys = ["title", "summary", "language", "publisher", "source", "date", "keywords",
                                "services-title", "services", "status", "translated-from", "poster"]
-    static let posterKeys = ["sections", "call"]
+    static let posterKeys = ["sections", "call", "links"]
     static let serviceKeys = ["name", "phone", "url", "for"]
 
     /// Reads the front matter, collecting every problem with its line in the file.
@@ -88,9 +88,10 @@ struct FrontMatter {
                     problems.append(.error("`poster` names no sections", at: reader.location(of: node),
                                            hint: "list the headings whose advice goes on a poster: `sections: [What to do if it happens]`"))
                 }
-                poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string)
+                let links = posterMapping["links"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
+                poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string, links: links)
             } else {
-                problems.append(.error("`poster` must be `sections:` and `call:`", at: reader.location(of: node)))
+                problems.append(.error("`poster` must be `sections:`, `call:` and `links:`", at: reader.location(of: node)))
             }
         }
         services = []

@@ -79,7 +79,12 @@ public struct GuidanceFolder: Sendable {
         var result = translation
         result.poster = PosterContent(sections: poster.sections.compactMap { name in
             english.firstIndex(of: name).flatMap { $0 < translated.count ? translated[$0] : nil }
-        }, call: poster.call)
+        }, call: poster.call, links: poster.links.map { names in
+            // Services are found by position too: the n-th service is the n-th in both.
+            names.compactMap { name in
+                source.services.firstIndex { $0.name == name }.flatMap { $0 < translation.services.count ? translation.services[$0].name : nil }
+            }
+        })
         return result
     }
 
