@@ -15,13 +15,14 @@ public struct Builder: Sendable {
     public init(workspace: Workspace) { self.workspace = workspace }
 
     /// Renders and finishes a laid-out document into `pdf`, which appears whole or not at all.
-    public func write(_ positioned: PositionedDocument, to pdf: URL) throws(DiagnosticError) {
+    public func write(_ positioned: PositionedDocument, to pdf: URL, readingOrder: [Int]? = nil) throws(DiagnosticError) {
         let date = DocumentDate.iso(source: positioned.metadata.date)
         let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: date)
         // Cairo draws into memory; qpdf finishes that into the target.
         let drawn = try workspace.fonts.exclusively { () throws(DiagnosticError) in try PDFRenderer.render(positioned, options: options) }
         var finish = finishOptions(positioned, date: date)
         finish.elementAttributes = drawn.attributes
+        finish.readingOrder = readingOrder
         try AtomicFile.write(try Finisher.finish(pdf: drawn.bytes, options: finish), to: pdf)
     }
 
@@ -108,8 +109,17 @@ public struct Builder: Sendable {
         let positioned = try layout(documents, job: job)
 
         let pdf = job.pdf(in: output)
-        try write(positioned, to: pdf)
         var written = [pdf]
+        if let sheet = try workspace.layouts.product(job.product).booklet?.sheetMM {
+            // A booklet: the imposed sheets to print, and its pages in order for screens.
+            let imposed = BookletImposition.impose(positioned, sheetWidth: points(mm: sheet.width), sheetHeight: points(mm: sheet.height))
+            try write(imposed.sheets, to: pdf, readingOrder: imposed.readingOrder)
+            let screen = job.screenPDF(in: output)
+            try write(positioned, to: screen)
+            written.append(screen)
+        } else {
+            try write(positioned, to: pdf)
+        }
         if png {
             for index in positioned.pages.indices {
                 let file = job.png(in: output, page: index + 1)

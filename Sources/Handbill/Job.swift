@@ -38,6 +38,11 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
         output.appendingPathComponent(guidance).appendingPathComponent(stem + ".pdf")
     }
 
+    /// `Output/<guidance>/<stem>-screen.pdf`: a booklet's pages in order, for reading on a screen.
+    public func screenPDF(in output: URL) -> URL {
+        output.appendingPathComponent(guidance).appendingPathComponent(stem + "-screen.pdf")
+    }
+
     /// `Output/<guidance>/.thumbnails/<stem>.png`: page 1, small, for the proof sheet.
     public func thumbnail(in output: URL) -> URL {
         output.appendingPathComponent(guidance).appendingPathComponent(".thumbnails").appendingPathComponent(stem + ".png")

@@ -19,6 +19,9 @@ public struct FinishOptions: Sendable {
     public var linkDescriptions: [String: String]
     /// Alt, Lang and ActualText by structure element number, in the tree's pre-order.
     public var elementAttributes: [Int: StructureAttributes]
+    /// For pages drawn out of reading order (an imposed booklet): the reading position of each
+    /// element directly under the document, in the order they were drawn. Nil: drawn in order.
+    public var readingOrder: [Int]? = nil
 
     public init(language: String, title: String, author: String, subject: String, keywords: [String],
                 creator: String, producer: String, date: String, pageBoxes: [PageBoxes],

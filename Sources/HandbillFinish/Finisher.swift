@@ -22,6 +22,7 @@ public enum Finisher {
     private static func finish(_ pdf: QPDF, options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
         try markDecorationAsArtifacts(pdf)
         describeElements(pdf, options.elementAttributes)  // before pruning: numbers count every element
+        if let order = options.readingOrder { try ReadingOrder.restore(order, in: pdf) }
         StructureTreePruner.removeDecoration(from: pdf)
         describeDocument(pdf, options)
         describeLinks(pdf, options.linkDescriptions)

@@ -169,7 +169,7 @@ struct BlockComposer {
                 at: shaped.source,
                 hint: "add a font that covers these characters to Fonts/ (and name it in Layouts/languages/\(shaper.language).yaml), or remove them from the text"))
         }
-        for line in shaped.lines where line.width > width + 0.01 {
+        for line in shaped.lines where line.inkWidth > width + 0.01 {
             throw DiagnosticError(.error(
                 "“\(excerpt(line.text))” is \(Int(line.width.rounded()))pt wide and cannot be broken, but the column is \(Int(width))pt",
                 at: shaped.source,

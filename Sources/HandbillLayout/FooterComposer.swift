@@ -9,25 +9,36 @@ struct FooterComposer {
 
     private var width: Double { document.page.textWidth }
 
-    private func text(page: Int, of pages: Int) -> StyledText {
-        // Each piece stays whole (an address is never split); lines break only between pieces.
+    /// The footer's words. Each piece stays whole (an address never split), unless a piece is too
+    /// long for the line on its own (a long address on an A5 page in large print): then, `loose`,
+    /// the pieces break between words and an address between letters rather than stop the build —
+    /// the footer is small print, not advice. Left-to-right marks then keep an address's ends in
+    /// order in right-to-left text (an isolate would keep Pango from breaking inside it).
+    private func text(page: Int, of pages: Int, loose: Bool) -> StyledText {
         let style = document.footer.style
         let number = document.footer.numbersPages ? [StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)] : []
-        let pieces = number + document.footer.details.map { StyledRun($0.text, style: style, unbreakable: true, leftToRight: $0.isAddress) }
+        let pieces = number + document.footer.details.map { detail in
+            loose ? StyledRun(detail.isAddress ? "\u{200E}\(detail.text)\u{200E}" : detail.text, style: style)
+                  : StyledRun(detail.text, style: style, unbreakable: true, leftToRight: detail.isAddress)
+        }
         let runs = pieces.enumerated().flatMap { index, piece in (index == 0 ? [] : [StyledRun("  ·  ", style: style)]) + [piece] }
-        return StyledText(runs: runs,
-                          lineHeight: document.footer.style.size * document.footer.leading)
+        return StyledText(runs: runs, lineHeight: document.footer.style.size * document.footer.leading, breaksInsideWords: loose)
+    }
+
+    /// Whether the pieces must break inside themselves to fit the line.
+    private var isLoose: Bool {
+        shaper.shape(text(page: 88, of: 88, loose: false), width: width).lines.contains { $0.inkWidth > width + 0.01 }
     }
 
     /// Height reserved for the footer: measured with wide page numbers, so every page's fits.
     func height() throws(DiagnosticError) -> Double {
-        let shaped = shaper.shape(text(page: 88, of: 88), width: width)
+        let shaped = shaper.shape(text(page: 88, of: 88, loose: isLoose), width: width)
         try BlockComposer(shaper: shaper).check(shaped, width: width)
         return Double(shaped.lines.count) * shaped.lineHeight
     }
 
     func items(page: Int, of pages: Int) throws(DiagnosticError) -> [PositionedItem] {
-        let slices = try BlockComposer(shaper: shaper).lines(of: text(page: page, of: pages), role: .artifact,
+        let slices = try BlockComposer(shaper: shaper).lines(of: text(page: page, of: pages, loose: isLoose), role: .artifact,
                                                              width: width, spaceBefore: 0)
         let block = FlowSlice.merged(slices)
         let top = document.page.height - document.page.bottom - block.height

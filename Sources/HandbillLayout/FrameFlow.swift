@@ -37,6 +37,10 @@ enum FrameFlow {
                     end = next
                 } else if let lastBreak, lastBreak > start {
                     end = lastBreak
+                } else if next == start && frame(frameIndex + 1).rect.height > height + 0.001 {
+                    // Nothing fits below the masthead: start on the next, full-height frame.
+                    frameIndex += 1
+                    continue
                 } else if next == start {
                     throw DiagnosticError(.error(
                         "a block is \(Int(slices[next].height))pt tall, taller than a whole column (\(Int(height))pt)",

@@ -59,6 +59,18 @@ struct PageAssembly {
         return FlowSlice.merged(try composer.compose(blocks, width: width))
     }
 
+    /// The title, the summary and the rule under them as slices to flow (one-column pages): the
+    /// title keeps with the summary's first lines, and the rule with the summary's last.
+    static func mastheadSlices(_ document: StyledDocument, composer: BlockComposer, width: Double) throws(DiagnosticError) -> [FlowSlice] {
+        let blocks = [StyledBlock.text(role: .h1, document.title, spaceBefore: 0)]
+            + (document.summary.map { [.text(role: .paragraph, $0, spaceBefore: document.title.lineHeight * 0.3)] } ?? [])
+        var slices = try composer.compose(blocks, width: width)
+        let gap = (document.summary?.lineHeight ?? document.title.lineHeight) * 0.5
+        slices.append(FlowSlice(height: 2 + gap, spaceBefore: gap, breakBefore: false,
+                                items: [.open(.artifact), .rect(Rect(x: 0, y: 0, width: width, height: 2), document.accent), .close(.artifact)]))
+        return slices
+    }
+
     /// Adds the accent rule under a masthead; returns the height the masthead takes on page 1.
     static func rule(under masthead: inout FlowSlice, document: StyledDocument, width: Double) -> Double {
         let gap = (document.summary?.lineHeight ?? document.title.lineHeight) * 0.5

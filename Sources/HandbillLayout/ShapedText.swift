@@ -17,6 +17,8 @@ public final class ShapedText: @unchecked Sendable {
         public var ascent: Double, descent: Double
         /// The line's characters.
         public var text: String
+        /// Width without the spaces it ends with, which may hang past the measure as in any typesetter.
+        public var inkWidth: Double
     }
 
     /// What each byte range of the text is: its style and link.
@@ -54,11 +56,21 @@ public final class ShapedText: @unchecked Sendable {
             let baseline = Double(pango_layout_iter_get_baseline(iterator))
             let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
             let bytes = utf8[start..<min(start + length, utf8.count)]
+            // Spaces (and bidi controls) a line ends with take no room at the measure.
+            var end = start + bytes.count, hanging = 0.0
+            while end > start, utf8[end - 1] == 0x20 { end -= 1 }
+            if end < start + bytes.count {
+                var from: Int32 = 0, to: Int32 = 0
+                pango_layout_line_index_to_x(line, Int32(end), 0, &from)
+                pango_layout_line_index_to_x(line, Int32(start + bytes.count - 1), 1, &to)
+                hanging = abs(Double(to - from)) / Double(PANGO_SCALE)
+            }
             lines.append(Line(
                 byteStart: start, byteLength: length, x: pangoPoints(logical.x), width: pangoPoints(logical.width),
                 ascent: (baseline - Double(logical.y)) / Double(PANGO_SCALE),
                 descent: Double(logical.y + logical.height - Int32(baseline)) / Double(PANGO_SCALE),
-                text: Self.withoutBidiControls(String(decoding: bytes, as: UTF8.self))))
+                text: Self.withoutBidiControls(String(decoding: bytes, as: UTF8.self)),
+                inkWidth: pangoPoints(logical.width) - hanging))
         } while pango_layout_iter_next_line(iterator) != 0
         self.lines = lines
     }

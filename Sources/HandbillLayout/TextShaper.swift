@@ -77,7 +77,7 @@ struct TextShaper {
             pango_attr_list_insert(attributes, attribute)
         }
         whole(pango_attr_insert_hyphens_new(hyphenate ? 1 : 0))
-        if !hyphenate {
+        if !hyphenate && !styled.breaksInsideWords {
             // Without hyphenation a word is never split, not even a compound at its own hyphen.
             for range in Self.hyphenatedWords(in: text) {
                 let attribute = pango_attr_allow_breaks_new(0)!
@@ -97,7 +97,7 @@ struct TextShaper {
         pango_layout_set_text(layout, text, Int32(text.utf8.count))
         pango_layout_set_attributes(layout, attributes)
         pango_layout_set_width(layout, Int32((width * Double(PANGO_SCALE)).rounded(.down)))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        pango_layout_set_wrap(layout, styled.breaksInsideWords ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD)
         pango_layout_set_auto_dir(layout, 0)
         pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
         return ShapedText(layout: layout, text: text, spans: spans, lineHeight: styled.lineHeight, source: styled.source)

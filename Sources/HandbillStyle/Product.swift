@@ -23,6 +23,16 @@ public struct Product: Equatable, Sendable, Decodable {
     public var footerGapMM: Double
     /// A poster is one page, its type as large as will fit.
     public var poster: PosterFit?
+    /// A saddle-stitched booklet: its pages printed two to a sheet, folded in the middle.
+    public var booklet: Booklet?
+
+    /// How a booklet's pages go onto the sheets it is printed on.
+    public struct Booklet: Equatable, Sendable, Decodable {
+        /// The sheet, landscape: two pages side by side, folded between them.
+        public var sheetMM: PageSize
+
+        enum CodingKeys: String, CodingKey { case sheetMM = "sheet-mm" }
+    }
 
     /// How a poster's type is fitted to its page.
     public struct PosterFit: Equatable, Sendable, Decodable {
@@ -36,7 +46,7 @@ public struct Product: Equatable, Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, isDefault = "default", pageMM = "page-mm", marginsMM = "margins-mm", columns,
-             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster
+             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +62,7 @@ public struct Product: Equatable, Sendable, Decodable {
         bleedMM = try c.decodeIfPresent(Double.self, forKey: .bleedMM) ?? 0
         footerGapMM = try c.decodeIfPresent(Double.self, forKey: .footerGapMM) ?? 4
         poster = try c.decodeIfPresent(PosterFit.self, forKey: .poster)
+        booklet = try c.decodeIfPresent(Booklet.self, forKey: .booklet)
     }
 
     /// PDF viewers and printers handle pages up to 200 inches a side (PDF 1.7, annex C).
@@ -86,6 +97,12 @@ public struct Product: Equatable, Sendable, Decodable {
         }
         if bleedMM == 0, [m.top, m.bottom, m.left, m.right].contains(where: { $0 < 5 }) {
             problems.append("`margins-mm` under 5 mm: office printers cannot print that close to the edge")
+        }
+        if let sheet = booklet?.sheetMM {
+            if !sheet.width.isFinite || !sheet.height.isFinite || sheet.width < 2 * pageMM.width || sheet.height < pageMM.height {
+                problems.append("`booklet.sheet-mm` (\(sheet.width) × \(sheet.height)) must hold two \(pageMM.width) × \(pageMM.height) mm pages side by side")
+            }
+            if poster != nil { problems.append("a product is a `poster` or a `booklet`, not both") }
         }
         if !(1...4).contains(columns) { problems.append("`columns` must be 1 to 4") }
         if gutterMM < 0 || bleedMM < 0 { problems.append("`gutter-mm` and `bleed-mm` cannot be negative") }

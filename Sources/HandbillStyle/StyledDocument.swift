@@ -104,11 +104,15 @@ public struct StyledText: Equatable, Sendable {
     public var lineHeight: Double
     /// Where the text comes from, for messages about it.
     public var source: SourceLocation?
+    /// A word too long for the line may break between any two letters (the small print's source
+    /// address on a narrow page); otherwise lines break only between words.
+    public var breaksInsideWords = false
 
-    public init(runs: [StyledRun], lineHeight: Double, source: SourceLocation? = nil) {
+    public init(runs: [StyledRun], lineHeight: Double, source: SourceLocation? = nil, breaksInsideWords: Bool = false) {
         self.runs = runs
         self.lineHeight = lineHeight
         self.source = source
+        self.breaksInsideWords = breaksInsideWords
     }
 
     public var plainText: String { runs.map(\.text).joined() }

@@ -7,8 +7,8 @@ import Testing
 
 /// Layout checked on its positioned boxes, without drawing a PDF.
 @Suite struct LayoutTests {
-    static func laidOut(_ variant: String) throws -> PositionedDocument {
-        try Builder(workspace: Project.workspace).layout(try Project.document(), job: Project.job(variant))
+    static func laidOut(_ variant: String, product: String = "leaflet-a4") throws -> PositionedDocument {
+        try Builder(workspace: Project.workspace).layout(try Project.document(), job: Project.job(variant, product: product))
     }
 
     /// Content lines (not footer) of each page, tagged with their innermost open role.
@@ -72,11 +72,11 @@ import Testing
         }
     }
 
-    @Test(arguments: ["standard", "large-print"])
-    func paragraphsSplitAcrossColumnsKeepTwoLinesEachSide(variant: String) throws {
+    @Test(arguments: ["standard", "large-print"], ["leaflet-a4", "booklet-a5"])
+    func paragraphsSplitAcrossColumnsKeepTwoLinesEachSide(variant: String, product: String) throws {
         // Lines of one paragraph share its shaped text; group them by page and column.
         var frames: [ObjectIdentifier: [String: [TextLine]]] = [:]
-        for (index, page) in try Self.laidOut(variant).pages.enumerated() {
+        for (index, page) in try Self.laidOut(variant, product: product).pages.enumerated() {
             for (line, role) in Self.contentLines(of: page) where role == .paragraph {
                 let column = line.origin.x < page.width / 2 ? "left" : "right"
                 frames[ObjectIdentifier(line.shaped), default: [:]]["page \(index + 1) \(column)", default: []].append(line)
@@ -89,7 +89,8 @@ import Testing
                 #expect(lines.count >= 2, "\(frame) holds a single line of a paragraph: “\(lines[0].text)”")
             }
         }
-        #expect(splits > 0, "no paragraph was split, so this test proves nothing; is the leaflet too short?")
+        // Which paragraphs meet a page end depends on the text; the small booklet pages always split some.
+        if product == "booklet-a5" { #expect(splits > 0, "no paragraph was split, so this test proves nothing") }
     }
 
     @Test func addressesTooWideForTheColumnAreRefusedNotSplit() throws {
