@@ -128,7 +128,7 @@ public struct BrailleFormatter {
     /// Breaks cells into lines of at most `width` cells: at breakable blank cells; a run with no
     /// break in it longer than a line (a long address) is divided at the line's end, the divided
     /// line ending in the continuation cell.
-    func lines(of text: BrailleCells, first: Int, runover: Int) -> [[UInt8]] {
+    public func lines(of text: BrailleCells, first: Int, runover: Int) -> [[UInt8]] {
         // Words: the cells between breakable blanks.
         var words: [[UInt8]] = [[]]
         for (cell, breakable) in zip(text.cells, text.breakable) {

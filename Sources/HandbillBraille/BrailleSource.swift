@@ -46,8 +46,13 @@ public struct BrailleParagraph<Text: Equatable & Sendable>: Equatable, Sendable 
 /// help services. Phone numbers and addresses are unbreakable runs.
 public struct BrailleSource {
     public let strings: LanguageStrings
+    /// Whether bold and emphasis are marked (the braille code's emphasis indicators) or left plain.
+    public let emphasis: Bool
 
-    public init(strings: LanguageStrings) { self.strings = strings }
+    public init(strings: LanguageStrings, emphasis: Bool = true) {
+        self.strings = strings
+        self.emphasis = emphasis
+    }
 
     public func paragraphs(_ document: Document) -> [BrailleParagraph<[BrailleRun]>] {
         let meta = document.metadata
@@ -104,7 +109,7 @@ public struct BrailleSource {
         var result = [BrailleParagraph<[BrailleRun]>(role: .heading, parts: [[BrailleRun(document.servicesTitle)]], groups: ["services"])]
         for (index, service) in document.services.enumerated() {
             let groups = ["services", "service-\(index)"]
-            var lines: [[BrailleRun]] = [[BrailleRun(service.name, strong: true)]]
+            var lines: [[BrailleRun]] = [[BrailleRun(service.name, strong: emphasis)]]
             if let phone = service.phone { lines.append([BrailleRun(strings.phone + " "), BrailleRun(phone, unbreakable: true)]) }
             if let audience = service.audience { lines.append(runs(audience)) }
             if let url = service.url { lines.append([BrailleRun(strings.web + " "), BrailleRun(Address.display(url), unbreakable: true)]) }
@@ -128,7 +133,7 @@ public struct BrailleSource {
             case .lineBreak:
                 parts.append([])
             case .strong(let inner), .emphasis(let inner):
-                append(inner, strong: true, to: &parts)
+                append(inner, strong: emphasis, to: &parts)
             case .link(let url, let inner):
                 let address = Address.display(url)
                 if inner.plainText.lowercased().contains(address.lowercased()) {

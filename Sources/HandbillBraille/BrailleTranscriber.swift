@@ -15,7 +15,7 @@ public struct BrailleTranscriber {
     public func pages(_ document: Document) throws(DiagnosticError) -> [BraillePage] {
         let table = try BrailleTable.resolve(document.metadata.language, in: format)
         let translator = BrailleTranslator(table: table)
-        let paragraphs = BrailleSource(strings: strings).paragraphs(document)
+        let paragraphs = BrailleSource(strings: strings, emphasis: format.emphasis).paragraphs(document)
         // A character the table has no braille for is an error that names it, not a `\x…` escape.
         try translator.checkCoverage(of: paragraphs.flatMap(\.parts).flatMap { $0 }.map(\.text).joined(separator: " "))
         let translated = try paragraphs.map { paragraph throws(DiagnosticError) in

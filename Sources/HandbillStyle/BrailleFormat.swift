@@ -76,6 +76,8 @@ public struct BrailleFormat: Equatable, Sendable, Decodable {
     public var services: Services
     /// Ends a line where a phone number or address longer than a line is divided.
     public var continuation: String
+    /// Whether the author's bold and emphasis are shown with the braille code's emphasis indicators.
+    public var emphasis: Bool
     /// liblouis table list (comma-separated) for each language tag.
     public var tables: [String: String]
     /// Languages liblouis has tables for that cannot write them in six-dot literary braille: why.
@@ -83,7 +85,7 @@ public struct BrailleFormat: Equatable, Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case name, cellsPerLine = "cells-per-line", linesPerPage = "lines-per-page", pageNumber = "page-number",
-             heading, paragraph, list, callout, services, continuation, tables, unusable
+             heading, paragraph, list, callout, services, continuation, emphasis, tables, unusable
     }
 
     public init(from decoder: any Decoder) throws {
@@ -98,6 +100,7 @@ public struct BrailleFormat: Equatable, Sendable, Decodable {
         callout = try c.decodeIfPresent(Indent.self, forKey: .callout) ?? Indent(firstCell: 1, runoverCell: 1)
         services = try c.decode(Services.self, forKey: .services)
         continuation = try c.decode(String.self, forKey: .continuation)
+        emphasis = try c.decodeIfPresent(Bool.self, forKey: .emphasis) ?? true
         tables = try c.decode([String: String].self, forKey: .tables)
         unusable = try c.decodeIfPresent([String: String].self, forKey: .unusable) ?? [:]
     }

@@ -24,6 +24,10 @@ import Testing
 
     /// Variants set from the guidance itself (not from an edition of their own, like easy read).
     static let variants = Project.workspace.layouts.variants.values.filter { $0.source == nil }.map(\.name).sorted()
+    /// Braille outputs per language of the copy (standard: .brf and .pef; it has no easy-read edition).
+    static let braille = ["brf", "pef"].map { "sextortion-braille-standard-{lang}.\($0)" }
+    /// Outputs per language of the copy: a PDF per variant, and its braille.
+    static var perLanguage: Int { variants.count + braille.count }
 
     static func report(_ result: CommandResult) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
@@ -35,12 +39,12 @@ import Testing
         let first = try handbill(["build", guidance.path, "--all", "--json", "--proof", "--output", output.path])
         #expect(first.status == 0, "\(first.stderr)")
         let report = try Self.report(first)
-        #expect(report["built"] as? Int == 3 * Self.variants.count && report["failed"] as? Int == 0, "\(report)")
+        #expect(report["built"] as? Int == 3 * Self.perLanguage && report["failed"] as? Int == 0, "\(report)")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("sextortion/proof.png").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("sextortion/manifest.json").path))
 
         let again = try Self.report(try handbill(["build", guidance.path, "--all", "--json", "--output", output.path]))
-        #expect(again["built"] as? Int == 0 && again["upToDate"] as? Int == 3 * Self.variants.count, "\(again)")
+        #expect(again["built"] as? Int == 0 && again["upToDate"] as? Int == 3 * Self.perLanguage, "\(again)")
 
         // Change the Polish translation: only the Polish outputs are built again.
         let polish = guidance.appendingPathComponent("translations/pl.md")
@@ -48,7 +52,7 @@ import Testing
             .write(to: polish, atomically: true, encoding: .utf8)
         let third = try Self.report(try handbill(["build", guidance.path, "--all", "--json", "--output", output.path]))
         let built = (third["results"] as! [[String: Any]]).filter { $0["status"] as? String == "built" }.map { $0["output"] as! String }
-        #expect(Set(built) == Set(Self.variants.map { "sextortion-leaflet-a4-\($0)-pl.pdf" }), "\(built)")
+        #expect(Set(built) == Set(Self.variants.map { "sextortion-leaflet-a4-\($0)-pl.pdf" } + Self.braille.map { $0.replacingOccurrences(of: "{lang}", with: "pl") }), "\(built)")
     }
 
     @Test func oneFailureDoesNotStopTheOthers() throws {
@@ -60,7 +64,7 @@ import Testing
         let result = try handbill(["build", guidance.path, "--all", "--json", "--output", output.path])
         #expect(result.status == 1)
         let report = try Self.report(result)
-        #expect(report["built"] as? Int == 2 * Self.variants.count && report["failed"] as? Int == Self.variants.count, "\(report)")
+        #expect(report["built"] as? Int == 2 * Self.perLanguage && report["failed"] as? Int == Self.perLanguage, "\(report)")
         let failure = (report["results"] as! [[String: Any]]).first { $0["status"] as? String == "failed" }
         #expect((failure?["error"] as? String)?.contains("translations/ar.md:") == true)
         #expect(!Project.files(in: output).contains { $0.contains("-ar.pdf") || $0.hasSuffix(".tmp") })
@@ -74,7 +78,7 @@ import Testing
                                        "--output", folder.path])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let pdfs = Project.files(in: one).filter { $0.hasSuffix(".pdf") }
+        let pdfs = Project.files(in: one).filter { $0.hasSuffix(".pdf") || $0.hasSuffix(".brf") || $0.hasSuffix(".pef") }
         #expect(pdfs.count >= 3 * Self.variants.count)  // and easy read in the languages its edition has
         for pdf in pdfs {
             let a = try Data(contentsOf: one.appendingPathComponent(pdf)), b = try Data(contentsOf: two.appendingPathComponent(pdf))
