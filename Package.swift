@@ -7,6 +7,7 @@
 //   HandbillLayout (Pango measures and breaks lines → positioned pages)
 //   HandbillRender (Cairo paints positioned pages → PDF / PNG)
 //   HandbillFinish (qpdf: PDF/UA catalog, XMP, artifacts, page boxes, deterministic ID)
+//   HandbillBraille (Document model → braille pages through liblouis → .brf / .pef)
 //   Handbill       (the build: runs the stages, writes Output/ atomically)
 //   handbill       (the command line)
 import PackageDescription
