@@ -7,6 +7,7 @@
 //   HandbillLayout (Pango measures and breaks lines → positioned pages)
 //   HandbillRender (Cairo paints positioned pages → PDF / PNG)
 //   HandbillFinish (qpdf: PDF/UA catalog, XMP, artifacts, page boxes, deterministic ID)
+//   HandbillBraille (Document model → braille pages through liblouis → .brf / .pef)
 //   Handbill       (the build: runs the stages, writes Output/ atomically)
 //   handbill       (the command line)
 import PackageDescription
@@ -33,6 +34,7 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CLouis", pkgConfig: "liblouis", providers: [.apt(["liblouis-dev", "liblouis-data"])]),
         // qpdf's content-stream tokenizer is C++ only: a few lines give it a C face.
         .target(name: "CQPDFTokens", linkerSettings: [.linkedLibrary("qpdf")]),
 
@@ -42,8 +44,10 @@ let package = Package(
         .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo", "CQREncode"]),
         .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvg"]),
         .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
+        .target(name: "HandbillBraille", dependencies: ["HandbillModel", "HandbillStyle", "CLouis"]),
         .target(name: "Handbill", dependencies: [
             "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender", "HandbillFinish",
+            "HandbillBraille",
         ]),
         .executableTarget(name: "handbill", dependencies: [
             "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -51,7 +55,7 @@ let package = Package(
         .executableTarget(name: "HandbillFuzz", dependencies: ["HandbillSyntax", "HandbillModel"]),  // Tests/Tools/fuzz.sh
 
         .testTarget(name: "HandbillTests", dependencies: [
-            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "Yams",
+            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "HandbillBraille", "Yams",
         ], exclude: ["Hostile"]),  // the hostile-input corpus: test data, not sources
     ],
     swiftLanguageModes: [.v6],

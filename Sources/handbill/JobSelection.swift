@@ -66,8 +66,11 @@ struct JobSelection: ParsableArguments {
             let formatVariants = variants.filter { name in
                 self.variant.contains(name) || layouts.variants[name].map { Builder.makes(format, in: $0) } ?? true
             }
+            // Braille in the languages Layouts/formats/braille.yaml has a table for, unless asked for by name.
+            let builder = Builder(workspace: workspace), named = lang != nil && lang != "all"
+            let formatLanguages = (format == .brf || format == .pef) && !named ? languages.filter(builder.makesBraille(language:)) : languages
             jobs += try formatJobs(for: guidance, in: workspace, format: format, products: formatProducts,
-                             variants: formatVariants, languages: languages)
+                             variants: formatVariants, languages: formatLanguages)
         }
         return jobs
     }

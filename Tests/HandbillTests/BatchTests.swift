@@ -26,8 +26,10 @@ import Testing
     static let variants = Project.workspace.layouts.variants.values.filter { $0.source == nil }.map(\.name).sorted()
     /// Every product in Layouts/products/ (leaflet, booklet, …).
     static let products = Project.workspace.layouts.products.keys.sorted()
-    /// Outputs of one language: every product in every variant.
-    static var perLanguage: Int { products.count * variants.count }
+    /// Braille outputs per language of the copy (standard: .brf and .pef; it has no easy-read edition).
+    static let braille = ["brf", "pef"].map { "sextortion-braille-standard-{lang}.\($0)" }
+    /// Outputs per language of the copy: a PDF per product and variant, and its braille.
+    static var perLanguage: Int { products.count * variants.count + braille.count }
 
     static func report(_ result: CommandResult) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
@@ -52,7 +54,8 @@ import Testing
             .write(to: polish, atomically: true, encoding: .utf8)
         let third = try Self.report(try handbill(["build", guidance.path, "--all", "--json", "--output", output.path]))
         let built = (third["results"] as! [[String: Any]]).filter { $0["status"] as? String == "built" }.map { $0["output"] as! String }
-        #expect(Set(built) == Set(Self.products.flatMap { product in Self.variants.map { "sextortion-\(product)-\($0)-pl.pdf" } }), "\(built)")
+        #expect(Set(built) == Set(Self.products.flatMap { product in Self.variants.map { "sextortion-\(product)-\($0)-pl.pdf" } }
+                                  + Self.braille.map { $0.replacingOccurrences(of: "{lang}", with: "pl") }), "\(built)")
     }
 
     @Test func oneFailureDoesNotStopTheOthers() throws {
@@ -78,7 +81,7 @@ import Testing
                                        "--output", folder.path])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let pdfs = Project.files(in: one).filter { $0.hasSuffix(".pdf") }
+        let pdfs = Project.files(in: one).filter { $0.hasSuffix(".pdf") || $0.hasSuffix(".brf") || $0.hasSuffix(".pef") }
         #expect(pdfs.count >= 3 * Self.perLanguage)  // and easy read in the languages its edition has
         for pdf in pdfs {
             let a = try Data(contentsOf: one.appendingPathComponent(pdf)), b = try Data(contentsOf: two.appendingPathComponent(pdf))
