@@ -7,6 +7,7 @@
 //   HandbillLayout (Pango measures and breaks lines → positioned pages)
 //   HandbillRender (Cairo paints positioned pages → PDF / PNG)
 //   HandbillFinish (qpdf: PDF/UA catalog, XMP, artifacts, page boxes, deterministic ID)
+//   HandbillWeb    (Document + variant → a self-contained accessible web page)
 //   Handbill       (the build: runs the stages, writes Output/ atomically)
 //   handbill       (the command line)
 import PackageDescription
@@ -42,8 +43,10 @@ let package = Package(
         .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo", "CQREncode"]),
         .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvg"]),
         .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
+        .target(name: "HandbillWeb", dependencies: ["HandbillModel", "HandbillStyle", "Yams"]),
         .target(name: "Handbill", dependencies: [
             "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender", "HandbillFinish",
+            "HandbillWeb",
         ]),
         .executableTarget(name: "handbill", dependencies: [
             "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -51,7 +54,7 @@ let package = Package(
         .executableTarget(name: "HandbillFuzz", dependencies: ["HandbillSyntax", "HandbillModel"]),  // Tests/Tools/fuzz.sh
 
         .testTarget(name: "HandbillTests", dependencies: [
-            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "Yams",
+            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "HandbillWeb", "Yams",
         ], exclude: ["Hostile"]),  // the hostile-input corpus: test data, not sources
     ],
     swiftLanguageModes: [.v6],

@@ -1,11 +1,11 @@
 /// Finds UK phone numbers in running text, so layout never splits one across lines.
-enum PhoneNumbers {
-    struct Piece { var text: String; var isPhone: Bool }
+public enum PhoneNumbers {
+    public struct Piece { public var text: String; public var isPhone: Bool }
 
     /// A phone number: starts with 0 or +44, then digit groups separated by single spaces, 8 to 12
     /// digits in all (`0345 6000 459`, `0800 1111`, `01415550199`, `+44 141 555 0199`). A hand-made
     /// scan: Swift Regex made this the slowest step of a build.
-    static func split(_ text: String) -> [Piece] {
+    public static func split(_ text: String) -> [Piece] {
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [Piece(text: text, isPhone: false)] }
         let scalars = Array(text.unicodeScalars)
         var pieces: [Piece] = []
