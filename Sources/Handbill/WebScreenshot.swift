@@ -33,7 +33,8 @@ enum WebScreenshot {
         // A container has no sandbox, GPU or large /dev/shm; a profile of its own keeps runs apart.
         process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
                              "--no-first-run", "--user-data-dir=" + folder.appendingPathComponent("profile").path,
-                             "--window-size=\(size.widthPx),\(size.heightPx)", "--screenshot=" + png.path,
+                             "--window-size=\(size.widthPx),\(size.heightPx)",
+                             "--force-device-scale-factor=\(size.scale)", "--screenshot=" + png.path,
                              page.standardizedFileURL.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -19,9 +19,13 @@ public struct WebFormat: Equatable, Sendable, Decodable {
     }
 
     public struct Screenshot: Equatable, Sendable, Decodable {
-        public var widthPx: Int, heightPx: Int, timeoutSeconds: Double
+        /// The window, in CSS pixels.
+        public var widthPx: Int, heightPx: Int
+        /// The picture's pixels per CSS pixel.
+        public var scale: Double
+        public var timeoutSeconds: Double
 
-        enum CodingKeys: String, CodingKey { case widthPx = "width-px", heightPx = "height-px", timeoutSeconds = "timeout-seconds" }
+        enum CodingKeys: String, CodingKey { case widthPx = "width-px", heightPx = "height-px", scale, timeoutSeconds = "timeout-seconds" }
     }
 
     public var name: String
@@ -79,6 +83,7 @@ public struct WebFormat: Equatable, Sendable, Decodable {
         if !(100...4000).contains(screenshot.widthPx) || !(100...4000).contains(screenshot.heightPx) {
             problems.append("`screenshot` is \(screenshot.widthPx)×\(screenshot.heightPx)px; 100 to 4000 each way")
         }
+        if !(0.1...4).contains(screenshot.scale) { problems.append("`screenshot.scale` is \(screenshot.scale); 0.1 to 4") }
         if !(1...600).contains(screenshot.timeoutSeconds) { problems.append("`screenshot.timeout-seconds` is \(screenshot.timeoutSeconds); 1 to 600") }
         return problems
     }

@@ -32,21 +32,21 @@ import Testing
     @Test func theMatrixBuildsThenOnlyWhatChangedIsRebuilt() throws {
         let guidance = try Self.copyOfGuidance(), output = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: guidance.deletingLastPathComponent()); try? FileManager.default.removeItem(at: output) }
-        let first = try handbill(["build", guidance.path, "--all", "--json", "--proof", "--output", output.path])
+        let first = try handbill(["build", guidance.path, "--all", "--format", "pdf", "--json", "--proof", "--output", output.path])
         #expect(first.status == 0, "\(first.stderr)")
         let report = try Self.report(first)
         #expect(report["built"] as? Int == 3 * Self.variants.count && report["failed"] as? Int == 0, "\(report)")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("sextortion/proof.png").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("sextortion/manifest.json").path))
 
-        let again = try Self.report(try handbill(["build", guidance.path, "--all", "--json", "--output", output.path]))
+        let again = try Self.report(try handbill(["build", guidance.path, "--all", "--format", "pdf", "--json", "--output", output.path]))
         #expect(again["built"] as? Int == 0 && again["upToDate"] as? Int == 3 * Self.variants.count, "\(again)")
 
         // Change the Polish translation: only the Polish outputs are built again.
         let polish = guidance.appendingPathComponent("translations/pl.md")
         try (try String(contentsOf: polish, encoding: .utf8)).replacingOccurrences(of: "Nie płać.", with: "Nie płać!")
             .write(to: polish, atomically: true, encoding: .utf8)
-        let third = try Self.report(try handbill(["build", guidance.path, "--all", "--json", "--output", output.path]))
+        let third = try Self.report(try handbill(["build", guidance.path, "--all", "--format", "pdf", "--json", "--output", output.path]))
         let built = (third["results"] as! [[String: Any]]).filter { $0["status"] as? String == "built" }.map { $0["output"] as! String }
         #expect(Set(built) == Set(Self.variants.map { "sextortion-leaflet-a4-\($0)-pl.pdf" }), "\(built)")
     }
@@ -57,7 +57,7 @@ import Testing
         let arabic = guidance.appendingPathComponent("translations/ar.md")
         try (try String(contentsOf: arabic, encoding: .utf8)).replacingOccurrences(of: "\n## ", with: "\n#### ", options: [], range: nil)
             .write(to: arabic, atomically: true, encoding: .utf8)
-        let result = try handbill(["build", guidance.path, "--all", "--json", "--output", output.path])
+        let result = try handbill(["build", guidance.path, "--all", "--format", "pdf", "--json", "--output", output.path])
         #expect(result.status == 1)
         let report = try Self.report(result)
         #expect(report["built"] as? Int == 2 * Self.variants.count && report["failed"] as? Int == Self.variants.count, "\(report)")
