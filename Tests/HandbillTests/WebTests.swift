@@ -139,7 +139,7 @@ import Testing
     /// The contrast checks are real, Arabic included (where axe needs telling its text is not an
     /// icon font): too faint for AA fails `color-contrast`; AA but not AAA fails the enhanced rule
     /// (which leaves what already fails AA to the other).
-    @Test func axeCatchesTooLittleContrast() throws {
+    @Test func theBrowserChecksCatchFaults() throws {
         let folder = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let cases = [("sextortion-web-standard-ar.html", "#999999", "color-contrast"),       // 2.8:1
@@ -154,11 +154,17 @@ import Testing
             try faint.write(to: file, atomically: true, encoding: .utf8)
             files.append(file.path + ":enhanced")
         }
-        let reports = try BrowserReport.read(files)
+        // And the reflow measure: a page with something 400px wide scrolls sideways at 320px.
+        let wide = folder.appendingPathComponent("wide.html")
+        try (try String(contentsOf: Self.pages["sextortion-web-standard-en.html"]!.file, encoding: .utf8))
+            .replacingOccurrences(of: "<main>", with: "<main><div style=\"width:400px;height:1px\"></div>").write(to: wide, atomically: true, encoding: .utf8)
+        let reports = try BrowserReport.read(files + [wide.path])
         for (name, _, rule) in cases {
             let found = Set(try #require(reports[name]?.axe["1280"]).violations.map(\.id))
             #expect(found.contains(rule), "\(name): \(found)")
         }
+        let narrow = try #require(reports["wide.html"]?.widths["320"])
+        #expect(narrow.scrollWidth > narrow.innerWidth, "\(narrow)")
     }
 
     @Test func theSamePageGivesTheSameBytes() throws {
