@@ -89,7 +89,7 @@ public struct StyleSheet: Sendable {
     private var printRules: String {
         let body = variant.sizes.body * (languages.first?.size ?? 1)
         return "@media print{"
-            + "@page{margin:\(number(format.printMarginMM))mm}"
+            + "@page{size:\(format.printPage);margin:\(number(format.printMarginMM))mm}"
             + "html{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
             + "body{padding:0;font-size:\(number(body))pt}"
             + "main,main.bilingual,body>footer{max-width:none}"

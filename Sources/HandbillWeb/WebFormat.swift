@@ -36,6 +36,8 @@ public struct WebFormat: Equatable, Sendable, Decodable {
     public var pictureMaxVw: Double
     public var focusOutlinePx: Double
     public var printMarginMM: Double
+    /// CSS `@page` size: `A4`.
+    public var printPage: String
     public var pictureCreditLanguage: String
     public var telephone: Telephone
     public var screenshot: Screenshot
@@ -43,7 +45,7 @@ public struct WebFormat: Equatable, Sendable, Decodable {
     enum CodingKeys: String, CodingKey {
         case name, pointsPerRem = "points-per-rem", measureCh = "measure-ch", pagePaddingRem = "page-padding-rem",
              sideBySideFromRem = "side-by-side-from-rem", pictureMaxVw = "picture-max-vw", focusOutlinePx = "focus-outline-px",
-             printMarginMM = "print-margin-mm", pictureCreditLanguage = "picture-credit-language", telephone, screenshot
+             printMarginMM = "print-margin-mm", printPage = "print-page", pictureCreditLanguage = "picture-credit-language", telephone, screenshot
     }
 
     /// Reads `<layouts>/formats/web.yaml`.
@@ -77,6 +79,9 @@ public struct WebFormat: Equatable, Sendable, Decodable {
         if !(5...60).contains(pictureMaxVw) { problems.append("`picture-max-vw` is \(pictureMaxVw); 5 to 60") }
         if !(2...10).contains(focusOutlinePx) { problems.append("`focus-outline-px` is \(focusOutlinePx); WCAG 2.4.13 asks for at least 2") }
         if !(0...50).contains(printMarginMM) { problems.append("`print-margin-mm` is \(printMarginMM); 0 to 50") }
+        if printPage.isEmpty || !printPage.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " ") }) {
+            problems.append("`print-page` is `\(printPage)`; a CSS page size such as A4, A5 or letter")
+        }
         if telephone.countryCode.isEmpty || !telephone.countryCode.allSatisfy(\.isASCII) || !telephone.countryCode.allSatisfy(\.isNumber) {
             problems.append("`telephone.country-code` is `\(telephone.countryCode)`; digits only, without +")
         }

@@ -167,6 +167,25 @@ import Testing
         #expect(narrow.scrollWidth > narrow.innerWidth, "\(narrow)")
     }
 
+    /// Printed from the browser, the page is A4 at the variant's sizes, with the addresses paper cannot follow written out.
+    @Test func thePrintStylesheetWritesOutAddresses() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("printed.pdf")
+        let chromium = ProcessInfo.processInfo.environment["HANDBILL_CHROMIUM"] ?? "/usr/bin/chromium"
+        let page = Self.pages["sextortion-web-large-print-en.html"]!.file
+        try CommandResult.run(chromium, ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer",
+                                         "--user-data-dir=" + folder.appendingPathComponent("profile").path,
+                                         "--print-to-pdf=" + pdf.path, page.absoluteString])
+        let reader = PDFReader(url: pdf)
+        let size = try reader.info()["Page size"] ?? ""
+        print("printed: \(size), \(try reader.info()["Pages"] ?? "?") pages")
+        #expect(size.contains("(A4)"), "\(size)")
+        let text = try reader.text().replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("CEOP Safety Centre (ceop.police.uk/safety-centre)"), "\(text.prefix(3000))")
+        #expect(!text.contains("Safer.scot website (safer.scot)"), "an address the words already show is not repeated")
+    }
+
     @Test func theSamePageGivesTheSameBytes() throws {
         let page = Self.pages["sextortion-web-easy-read-en+pl.html"]!
         let again = try Builder(workspace: Project.workspace).webPage(page.documents, job: page.job)
