@@ -8,6 +8,7 @@
 //   HandbillRender (Cairo paints positioned pages → PDF / PNG)
 //   HandbillFinish (qpdf: PDF/UA catalog, XMP, artifacts, page boxes, deterministic ID)
 //   HandbillBraille (Document model → braille pages through liblouis → .brf / .pef)
+//   HandbillWeb    (Document + variant → a self-contained accessible web page)
 //   Handbill       (the build: runs the stages, writes Output/ atomically)
 //   handbill       (the command line)
 import PackageDescription
@@ -45,9 +46,10 @@ let package = Package(
         .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvg"]),
         .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
         .target(name: "HandbillBraille", dependencies: ["HandbillModel", "HandbillStyle", "CLouis"]),
+        .target(name: "HandbillWeb", dependencies: ["HandbillModel", "HandbillStyle", "Yams"]),
         .target(name: "Handbill", dependencies: [
             "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender", "HandbillFinish",
-            "HandbillBraille",
+            "HandbillBraille", "HandbillWeb",
         ]),
         .executableTarget(name: "handbill", dependencies: [
             "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,7 +57,8 @@ let package = Package(
         .executableTarget(name: "HandbillFuzz", dependencies: ["HandbillSyntax", "HandbillModel"]),  // Tests/Tools/fuzz.sh
 
         .testTarget(name: "HandbillTests", dependencies: [
-            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "HandbillBraille", "Yams",
+            "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "HandbillBraille",
+            "HandbillWeb", "Yams",
         ], exclude: ["Hostile"]),  // the hostile-input corpus: test data, not sources
     ],
     swiftLanguageModes: [.v6],

@@ -11,5 +11,5 @@ extension Builder {
     }
 
     /// The formats `--all` makes: each joins when it is implemented.
-    public static let allFormats: [OutputFormat] = [.pdf, .brf, .pef]
+    public static let allFormats: [OutputFormat] = [.pdf, .brf, .pef, .html]
 }

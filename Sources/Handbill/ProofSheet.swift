@@ -12,10 +12,13 @@ public enum ProofSheet {
         var entries: [ProofSheetLayout.Entry] = []
         for (job, result) in zip(jobs, results) where result.status != .failed {
             let thumbnail = job.thumbnail(in: output)
-            guard FileManager.default.fileExists(atPath: thumbnail.path),
-                  let product = workspace.layouts.products[job.product] else { continue }
+            guard FileManager.default.fileExists(atPath: thumbnail.path) else { continue }
+            // A print product's page has its own proportions; a web page's screenshot, its picture's.
+            let aspect = workspace.layouts.products[job.product].map { $0.pageMM.height / $0.pageMM.width }
+                ?? pngAspect(thumbnail)
+            guard let aspect else { continue }
             entries.append(.init(label: "\(job.product) · \(job.variant) · \(job.language)", thumbnail: thumbnail.path,
-                                 aspect: product.pageMM.height / product.pageMM.width))
+                                 aspect: aspect))
         }
         guard !entries.isEmpty, let guidance = jobs.first?.guidance else { return [] }
         var meta = metadata
@@ -30,5 +33,15 @@ public enum ProofSheet {
         let bytes = try fonts.exclusively { () throws(DiagnosticError) in try PNGRenderer.render(positioned, page: 0, dpi: 96) }
         try AtomicFile.write(bytes, to: png)
         return [pdf, png]
+    }
+
+    /// Height over width of a PNG, from its header (IHDR: width and height, big-endian, at bytes 16 and 20).
+    static func pngAspect(_ file: URL) -> Double? {
+        guard let handle = try? FileHandle(forReadingFrom: file), let header = try? handle.read(upToCount: 24),
+              header.count == 24, header.starts(with: [0x89, 0x50, 0x4E, 0x47]) else { return nil }
+        try? handle.close()
+        func number(_ at: Int) -> Double { Double(header[at..<at + 4].reduce(0) { $0 << 8 | UInt32($1) }) }
+        let width = number(16), height = number(20)
+        return width > 0 && height > 0 ? height / width : nil
     }
 }

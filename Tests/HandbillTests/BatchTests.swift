@@ -38,21 +38,21 @@ import Testing
     @Test func theMatrixBuildsThenOnlyWhatChangedIsRebuilt() throws {
         let guidance = try Self.copyOfGuidance(), output = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: guidance.deletingLastPathComponent()); try? FileManager.default.removeItem(at: output) }
-        let first = try handbill(["build", guidance.path, "--all", "--json", "--proof", "--output", output.path])
+        let first = try handbill(["build", guidance.path, "--all", "--format", "pdf,brf,pef", "--json", "--proof", "--output", output.path])
         #expect(first.status == 0, "\(first.stderr)")
         let report = try Self.report(first)
         #expect(report["built"] as? Int == 3 * Self.perLanguage && report["failed"] as? Int == 0, "\(report)")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("sextortion/proof.png").path))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("sextortion/manifest.json").path))
 
-        let again = try Self.report(try handbill(["build", guidance.path, "--all", "--json", "--output", output.path]))
+        let again = try Self.report(try handbill(["build", guidance.path, "--all", "--format", "pdf,brf,pef", "--json", "--output", output.path]))
         #expect(again["built"] as? Int == 0 && again["upToDate"] as? Int == 3 * Self.perLanguage, "\(again)")
 
         // Change the Polish translation: only the Polish outputs are built again.
         let polish = guidance.appendingPathComponent("translations/pl.md")
         try (try String(contentsOf: polish, encoding: .utf8)).replacingOccurrences(of: "Nie płać.", with: "Nie płać!")
             .write(to: polish, atomically: true, encoding: .utf8)
-        let third = try Self.report(try handbill(["build", guidance.path, "--all", "--json", "--output", output.path]))
+        let third = try Self.report(try handbill(["build", guidance.path, "--all", "--format", "pdf,brf,pef", "--json", "--output", output.path]))
         let built = (third["results"] as! [[String: Any]]).filter { $0["status"] as? String == "built" }.map { $0["output"] as! String }
         #expect(Set(built) == Set(Self.products.flatMap { product in Self.variants.map { "sextortion-\(product)-\($0)-pl.pdf" } }
                                   + Self.braille.map { $0.replacingOccurrences(of: "{lang}", with: "pl") }), "\(built)")
@@ -64,7 +64,7 @@ import Testing
         let arabic = guidance.appendingPathComponent("translations/ar.md")
         try (try String(contentsOf: arabic, encoding: .utf8)).replacingOccurrences(of: "\n## ", with: "\n#### ", options: [], range: nil)
             .write(to: arabic, atomically: true, encoding: .utf8)
-        let result = try handbill(["build", guidance.path, "--all", "--json", "--output", output.path])
+        let result = try handbill(["build", guidance.path, "--all", "--format", "pdf,brf,pef", "--json", "--output", output.path])
         #expect(result.status == 1)
         let report = try Self.report(result)
         #expect(report["built"] as? Int == 2 * Self.perLanguage && report["failed"] as? Int == Self.perLanguage, "\(report)")
@@ -81,7 +81,7 @@ import Testing
                                        "--output", folder.path])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let pdfs = Project.files(in: one).filter { $0.hasSuffix(".pdf") || $0.hasSuffix(".brf") || $0.hasSuffix(".pef") }
+        let pdfs = Project.files(in: one).filter { [".pdf", ".brf", ".pef", ".html"].contains { suffix in $0.hasSuffix(suffix) } }
         #expect(pdfs.count >= 3 * Self.perLanguage)  // and easy read in the languages its edition has
         for pdf in pdfs {
             let a = try Data(contentsOf: one.appendingPathComponent(pdf)), b = try Data(contentsOf: two.appendingPathComponent(pdf))
