@@ -81,7 +81,7 @@ import Testing
                                        "--output", folder.path])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let pdfs = Project.files(in: one).filter { [".pdf", ".brf", ".pef", ".html"].contains { suffix in $0.hasSuffix(suffix) } }
+        let pdfs = Project.files(in: one).filter { file in [".pdf", ".brf", ".pef", ".html"].contains { file.hasSuffix($0) } }
         #expect(pdfs.count >= 3 * Self.perLanguage)  // and easy read in the languages its edition has
         for pdf in pdfs {
             let a = try Data(contentsOf: one.appendingPathComponent(pdf)), b = try Data(contentsOf: two.appendingPathComponent(pdf))
