@@ -21,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Local editions' spreadsheets: a streaming RFC 4180 reader (rows one at a time, BOM aware).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Thin system-library targets: C headers only, no Swift.
@@ -44,6 +46,7 @@ let package = Package(
         .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
         .target(name: "Handbill", dependencies: [
             "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender", "HandbillFinish",
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         .executableTarget(name: "handbill", dependencies: [
             "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),
