@@ -24,6 +24,9 @@ public struct LocalHelpStyler: Sendable {
         func line(_ runs: [StyledRun], size: Double = sizes.body) -> StyledBlock {
             .text(role: .paragraph, StyledText(runs: runs, lineHeight: size * variant.leading), spaceBefore: 0)
         }
+        // A line that starts with a name starts with the page's direction mark (LRM or RLM): Pango
+        // would otherwise take the line's direction from the first letter inside the isolate.
+        let mark = StyledRun(styler.strings.direction == .rtl ? "\u{200F}" : "\u{200E}", style: body)
         func isolated(_ text: String, style: TextStyle) -> [StyledRun] {
             [StyledRun("\u{2068}", style: style), StyledRun(text, style: style), StyledRun("\u{2069}", style: style)]
         }
@@ -34,7 +37,7 @@ public struct LocalHelpStyler: Sendable {
             .text(role: .h3, StyledText(runs: [StyledRun(labels.title, style: TextStyle(size: sizes.h3, bold: true, colour: colours.heading))],
                                         lineHeight: sizes.h3 * variant.leading), spaceBefore: 0),
         ]
-        let organisation = StyledText(runs: isolated(contact.organisation, style: strong), lineHeight: sizes.body * variant.leading)
+        let organisation = StyledText(runs: [mark] + isolated(contact.organisation, style: strong), lineHeight: sizes.body * variant.leading)
         if let logo = contact.logo {
             // The logo beside the organisation's name, no taller than two lines of the phone number.
             parts.append(.point(picture: logo, alt: contact.organisation, size: sizes.phone * variant.leading * 2,
@@ -44,7 +47,7 @@ public struct LocalHelpStyler: Sendable {
         }
         let who = [contact.contact, contact.role].compactMap { $0 }
         if !who.isEmpty {
-            var runs: [StyledRun] = []
+            var runs: [StyledRun] = [mark]
             for (index, part) in who.enumerated() {
                 if index > 0 { runs.append(StyledRun(", ", style: body)) }
                 runs += isolated(part, style: body)
