@@ -23,6 +23,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Local editions' spreadsheets: a streaming RFC 4180 reader (rows one at a time, BOM aware).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Thin system-library targets: C headers only, no Swift.
@@ -49,7 +51,7 @@ let package = Package(
         .target(name: "HandbillWeb", dependencies: ["HandbillModel", "HandbillStyle", "Yams"]),
         .target(name: "Handbill", dependencies: [
             "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillRender", "HandbillFinish",
-            "HandbillBraille", "HandbillWeb",
+            "HandbillBraille", "HandbillWeb", .product(name: "CSV", package: "CSV.swift"),
         ]),
         .executableTarget(name: "handbill", dependencies: [
             "Handbill", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -9,7 +9,7 @@ struct PageAssembly {
     let columns: Int
     /// Columns are read from the right in a right-to-left language.
     let rightToLeft: Bool
-    let footer: FooterComposer
+    var footer: FooterComposer
 
     var columnWidth: Double { (page.textWidth - page.gutter * Double(columns - 1)) / Double(columns) }
 

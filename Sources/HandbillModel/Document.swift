@@ -25,6 +25,8 @@ public struct Document: Equatable, Sendable {
     public var services: [HelpService]
     /// What goes on a poster, when the guidance says.
     public var poster: PosterContent?
+    /// Where a local edition's contact goes, and its words, when the guidance takes local editions.
+    public var localHelp: LocalHelp? = nil
 
     public init(metadata: DocumentMetadata, blocks: [Block], blockLocations: [SourceLocation] = [],
                 servicesTitle: String, services: [HelpService], poster: PosterContent? = nil) {

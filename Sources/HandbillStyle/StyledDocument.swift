@@ -25,6 +25,8 @@ public struct StyledDocument: Sendable {
     public var strings: LanguageStrings
     /// Where the variant names its font, for a message when the font is missing.
     public var variantFontLocation: SourceLocation? = nil
+    /// Where in `blocks` a local edition's contact goes, when the guidance takes local editions.
+    public var localHelpIndex: Int? = nil
 
     /// The running footer: page number, publisher, source and date on every page.
     public struct Footer: Sendable {
@@ -39,6 +41,11 @@ public struct StyledDocument: Sendable {
             public var text: String
             /// An address, kept left to right.
             public var isAddress: Bool
+
+            public init(text: String, isAddress: Bool) {
+                self.text = text
+                self.isAddress = isAddress
+            }
         }
     }
 }

@@ -36,10 +36,13 @@ public struct Styler: Sendable {
         var blocks = document.blocks.enumerated().map { index, block in
             style(block, base: body, isFirst: false).located(at: index < document.blockLocations.count ? document.blockLocations[index] : nil)
         }
+        let servicesStart = blocks.count
         blocks += services(document)
+        // Where a local edition's contact goes: under the help block's heading, or after its last service.
+        let localHelpIndex = document.localHelp.map { $0.place == .first && blocks.count > servicesStart ? servicesStart + 1 : blocks.count }
         blocks += pictureCredit(document)
         let margins = product.marginsMM
-        return StyledDocument(
+        var styled = StyledDocument(
             metadata: meta, productName: product.name, variantName: variant.name,
             page: PageGeometry(
                 width: points(mm: product.pageMM.width), height: points(mm: product.pageMM.height),
@@ -61,6 +64,8 @@ public struct Styler: Sendable {
                               + (meta.translation?.status == .unreviewed
                                  ? [.init(text: strings.unreviewed ?? "Translation not yet reviewed", isAddress: false)] : [])),
             strings: strings, variantFontLocation: variant.fontLocation)
+        styled.localHelpIndex = localHelpIndex
+        return styled
     }
 
     private var paragraphGap: Double { variant.paragraphSpace * variant.sizes.body }

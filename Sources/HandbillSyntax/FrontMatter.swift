@@ -7,11 +7,14 @@ struct FrontMatter {
     var servicesTitle: String
     var services: [HelpService]
     var poster: PosterContent?
+    var localHelp: LocalHelp?
 
     static let documentKeys = ["title", "summary", "language", "publisher", "source", "date", "keywords",
-                               "services-title", "services", "status", "translated-from", "poster"]
+                               "services-title", "services", "status", "translated-from", "poster",
+                               "local-help"]
     static let posterKeys = ["sections", "call", "links"]
     static let serviceKeys = ["name", "phone", "url", "for"]
+    static let localHelpKeys = ["place", "title", "edition", "email", "address", "hours"]
 
     /// Reads the front matter, collecting every problem with its line in the file.
     init(_ source: SourceText) throws(DiagnosticError) {
@@ -94,6 +97,7 @@ struct FrontMatter {
                 problems.append(.error("`poster` must be `sections:`, `call:` and `links:`", at: reader.location(of: node)))
             }
         }
+        localHelp = mapping["local-help"].flatMap { reader.localHelp($0, into: &problems) }
         services = []
         if let node = mapping["services"] {
             if let list = node.sequence {
@@ -263,6 +267,33 @@ private struct NodeReader {
         return HelpService(name: name, phone: phone, url: url,
                            audience: string(mapping, "for", required: false, context: mapping, into: &problems),
                            location: location(of: node))
+    }
+
+    /// `local-help:`: where a local edition's contact goes (`place: first|last` in the help block)
+    /// and the words around it: `title:`, `edition:` ("Local edition for {organisation}"), and the
+    /// `email:`, `address:`, `hours:` labels.
+    func localHelp(_ node: Node, into problems: inout [Diagnostic]) -> LocalHelp? {
+        guard let mapping = node.mapping else {
+            problems.append(.error("`local-help` must be a mapping: `title:`, `edition:` and the labels", at: location(of: node),
+                                   hint: "see \"The guidance source\" in README.md"))
+            return nil
+        }
+        checkKeys(mapping, allowed: FrontMatter.localHelpKeys, what: "local-help key", into: &problems)
+        let title = string(mapping, "title", required: true, context: mapping, into: &problems)
+        let edition = string(mapping, "edition", required: true, context: mapping, into: &problems)
+        var place = LocalHelp.Place.first
+        if let name = string(mapping, "place", required: false, context: mapping, into: &problems) {
+            if let found = LocalHelp.Place(rawValue: name) { place = found } else {
+                problems.append(.error("`place: \(name.abbreviated())` is not a place for the local block", at: location(of: mapping["place"]),
+                                       hint: "write `first` (before the national services) or `last` (after them)"))
+            }
+        }
+        guard let title, let edition else { return nil }
+        let defaults = LocalHelp(title: title, edition: edition)
+        return LocalHelp(place: place, title: title, edition: edition,
+                         email: string(mapping, "email", required: false, context: mapping, into: &problems) ?? defaults.email,
+                         address: string(mapping, "address", required: false, context: mapping, into: &problems) ?? defaults.address,
+                         hours: string(mapping, "hours", required: false, context: mapping, into: &problems) ?? defaults.hours)
     }
 }
 

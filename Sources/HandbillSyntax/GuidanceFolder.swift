@@ -65,7 +65,17 @@ public struct GuidanceFolder: Sendable {
                                    hint: "add `status: unreviewed` and `translated-from: \(sourceFingerprint)` (see Guidance/TRANSLATING.md)"))
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        return withPoster(of: source, for: document)
+        return withLocalHelp(of: source, for: withPoster(of: source, for: document))
+    }
+
+    /// The source decides where a local edition's contact goes; a translation gives only its words,
+    /// and one that gives none takes the source's.
+    private func withLocalHelp(of source: Document, for translation: Document) -> Document {
+        var result = translation
+        guard let local = source.localHelp else { result.localHelp = nil; return result }
+        result.localHelp = translation.localHelp ?? local
+        result.localHelp?.place = local.place
+        return result
     }
 
     /// A translation without a `poster:` of its own takes the source's, its sections found by

@@ -44,8 +44,10 @@ public enum GuidanceLoader {
                                    hint: "write the guidance after the front matter"))
         }
         guard problems.isEmpty, let frontMatter else { throw DiagnosticError(capped(problems, file: file)) }
-        return Document(metadata: frontMatter.metadata, blocks: blocks.map(\.block), blockLocations: blocks.map(\.location),
-                        servicesTitle: frontMatter.servicesTitle, services: frontMatter.services, poster: frontMatter.poster)
+        var document = Document(metadata: frontMatter.metadata, blocks: blocks.map(\.block), blockLocations: blocks.map(\.location),
+                                servicesTitle: frontMatter.servicesTitle, services: frontMatter.services, poster: frontMatter.poster)
+        document.localHelp = frontMatter.localHelp
+        return document
     }
 
     /// The first `SourceLimits.diagnostics` problems and a line saying how many more: a file full

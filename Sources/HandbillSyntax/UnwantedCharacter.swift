@@ -10,14 +10,14 @@
 /// Zero-width non-joiner and joiner (U+200C, U+200D) stay allowed: Persian and Indic scripts
 /// need them to shape words. So do the left-to-right and right-to-left marks (U+200E, U+200F,
 /// U+061C), which only nudge neutral characters.
-enum UnwantedCharacter {
-    struct Reason {
-        var message: String
-        var hint: String
+public enum UnwantedCharacter {
+    public struct Reason: Sendable {
+        public var message: String
+        public var hint: String
     }
 
     /// Why `scalar` may not appear in guidance text, or nil when it may.
-    static func reason(for scalar: Unicode.Scalar) -> Reason? {
+    public static func reason(for scalar: Unicode.Scalar) -> Reason? {
         let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
         switch scalar.value {
         case 0x09, 0x0A, 0x0D:

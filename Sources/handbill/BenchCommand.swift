@@ -27,11 +27,15 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Runs per measurement (the median is reported).")
     var runs = 20
 
+    @Option(name: .long, help: ArgumentHelp("Instead: build N generated local editions (EditionBench.swift).", valueName: "n"))
+    var editions: Int?
+
     @Flag(name: .long, help: "Also build the whole matrix (--all) in a fresh process with 1 and 2 workers: wall time, documents/s, peak memory.")
     var matrix = false
 
     func run() throws {
         try runReporting { () throws(DiagnosticError) -> Bool in
+            if let editions { return try benchEditions(editions) }
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("handbill-bench-\(getpid())")
             defer { try? FileManager.default.removeItem(at: output) }
             let loadStart = Date()
@@ -98,7 +102,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Runs handbill with `arguments` in a new process; returns wall milliseconds and its peak RSS in MB.
-    private func spawn(_ handbillArguments: [String]) throws(DiagnosticError) -> (Double, Double) {
+    func spawn(_ handbillArguments: [String]) throws(DiagnosticError) -> (Double, Double) {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var arguments = [executable] + handbillArguments
         if let layouts = resources.layouts { arguments += ["--layouts", layouts] }

@@ -17,6 +17,7 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var selection: JobSelection
     @OptionGroup var resources: ResourceOptions
+    @OptionGroup var editionOptions: EditionOptions
 
     @Option(name: .long, help: ArgumentHelp("Folder to write into.", valueName: "dir"))
     var output: String = "Output"
@@ -51,6 +52,10 @@ struct BuildCommand: ParsableCommand {
             if lint.contains(where: { $0.severity == .error }) {
                 printError("the accessibility lint found errors: nothing was built (details: handbill check \(selection.guidance))")
                 return false
+            }
+            if editionOptions.editions != nil {  // local editions: EditionOptions.swift
+                return try editionOptions.run(guidance: guidance, jobs: jobList, workspace: workspace,
+                                              output: URL(fileURLWithPath: output, isDirectory: true), force: force, workers: jobs, json: json)
             }
             var options = BatchBuilder.Options(output: URL(fileURLWithPath: output, isDirectory: true))
             options.png = png

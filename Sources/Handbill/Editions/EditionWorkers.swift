@@ -1,0 +1,143 @@
+import Dispatch
+import Foundation
+import HandbillLayout
+import HandbillModel
+import HandbillStyle
+
+/// The workers of an editions run, kept from chunk to chunk: each has its own fonts (Pango's
+/// caches are not thread-safe) and, per job, the national text laid out once.
+final class Workers: @unchecked Sendable {
+    private let workspace: Workspace
+    private let national: [NationalEdition]
+    private var states: [Worker?]
+
+    init(workspace: Workspace, count: Int, national: [NationalEdition]) {
+        self.workspace = workspace
+        self.national = national
+        states = Array(repeating: nil, count: count)
+    }
+
+    /// Builds `tasks`, results in their order.
+    func build(_ tasks: [EditionTask], folder: URL) -> [EditionResult] {
+        let results = UnsafeResults(count: tasks.count)
+        let next = NextIndex()
+        let count = min(states.count, tasks.count)
+        DispatchQueue.concurrentPerform(iterations: count) { slot in
+            // Each slot touches only its own state.
+            let worker: Worker
+            do throws(DiagnosticError) {
+                worker = try state(slot)
+            } catch {
+                while let index = next.take(below: tasks.count) { results.set(index, EditionResult(error: error)) }
+                return
+            }
+            while let index = next.take(below: tasks.count) {
+                results.set(index, worker.build(tasks[index], folder: folder))
+            }
+        }
+        return results.all
+    }
+
+    private func state(_ slot: Int) throws(DiagnosticError) -> Worker {
+        if let state = states[slot] { return state }
+        let state = Worker(workspace: slot == 0 ? workspace : try workspace.withOwnFonts(), national: national)
+        states[slot] = state
+        return state
+    }
+}
+
+/// One worker: its fonts, and each job's national text laid out with them.
+final class Worker {
+    let workspace: Workspace
+    let national: [NationalEdition]
+    private var prepared: [Int: (layout: EditionLayout, styler: LocalHelpStyler)] = [:]
+
+    init(workspace: Workspace, national: [NationalEdition]) {
+        self.workspace = workspace
+        self.national = national
+    }
+
+    func build(_ task: EditionTask, folder: URL) -> EditionResult {
+        var result = EditionResult()
+        let contact = task.contact
+        let editionFolder = folder.appendingPathComponent(contact.id)
+        var manifest = task.force ? BuildManifest() : BuildManifest.read(from: editionFolder)
+        let before = manifest.outputs
+        do throws(DiagnosticError) {
+            for (index, edition) in national.enumerated() {
+                let name = edition.job.fileName
+                let inputs = Fingerprint.of(Array((edition.inputs + "\n" + task.inputs).utf8))
+                if !task.force, manifest.isUpToDate(name, inputs: inputs, in: editionFolder) {
+                    result.upToDate += 1
+                    continue
+                }
+                manifest.outputs[name] = nil
+                let positioned = try layout(contact, job: index)
+                try Builder(workspace: workspace).write(positioned, to: editionFolder.appendingPathComponent(name))
+                manifest.outputs[name] = .init(inputs: inputs, files: [name])
+                result.built += 1
+            }
+        } catch {
+            result.error = DiagnosticError(error.diagnostics.map { diagnostic in
+                var named = diagnostic
+                named.message = "edition `\(contact.id)`: " + diagnostic.message
+                return named
+            })
+        }
+        // A manifest that cannot be written only costs a rebuild next time.
+        if manifest.outputs != before { try? manifest.write(to: editionFolder) }
+        return result
+    }
+
+    /// The edition of job `index` for `contact`: the national layout with the local block spliced in,
+    /// named in the footer's small print and the PDF's subject and keywords.
+    func layout(_ contact: LocalContact, job index: Int) throws(DiagnosticError) -> PositionedDocument {
+        let edition = national[index]
+        let fonts = workspace.fonts
+        var positioned = try fonts.exclusively { () throws(DiagnosticError) -> PositionedDocument in
+            let prepared = try self.prepared(index)
+            return try prepared.layout.layout(local: prepared.styler.style(contact),
+                                              smallPrint: edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}"))
+        }
+        let line = edition.labels.editionLine(for: contact.organisation)
+        positioned.metadata.summary = line + (positioned.metadata.summary.map { " — " + $0 } ?? "")
+        positioned.metadata.keywords += [contact.organisation, "local edition", contact.id]
+        return positioned
+    }
+
+    /// Call inside the fonts' `exclusively`.
+    private func prepared(_ index: Int) throws(DiagnosticError) -> (layout: EditionLayout, styler: LocalHelpStyler) {
+        if let found = prepared[index] { return found }
+        let job = national[index].job, layouts = workspace.layouts
+        let styler = Styler(product: try layouts.product(job.product), variant: try layouts.variant(job.variant),
+                            strings: try layouts.language(job.language), pictograms: layouts.folder.appendingPathComponent("pictograms"))
+        let made = (layout: try EditionLayout(fonts: workspace.fonts, document: styler.style(national[index].document)),
+                    styler: LocalHelpStyler(styler: styler, labels: national[index].labels))
+        prepared[index] = made
+        return made
+    }
+}
+
+/// Results written by workers at distinct indexes.
+private final class UnsafeResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [EditionResult]
+
+    init(count: Int) { results = Array(repeating: EditionResult(), count: count) }
+    func set(_ index: Int, _ result: EditionResult) { lock.withLock { results[index] = result } }
+    var all: [EditionResult] { lock.withLock { results } }
+}
+
+/// Hands out task indexes, one at a time.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.withLock {
+            guard next < limit else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}
