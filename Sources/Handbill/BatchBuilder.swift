@@ -93,6 +93,7 @@ public final class BatchBuilder: @unchecked Sendable {
         var files = [guidance.folder.appendingPathComponent(GuidanceLoader.sourceFileName),
                      layouts.appendingPathComponent(product),
                      layouts.appendingPathComponent("variants/\(job.variant).yaml")]
+        if job.printShop { files.append(layouts.appendingPathComponent("print-marks.yaml")) }
         for language in job.languages {
             files.append(layouts.appendingPathComponent("languages/\(language).yaml"))
             if language != guidance.source.metadata.language { files.append(guidance.translationFile(language)) }

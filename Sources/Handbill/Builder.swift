@@ -33,10 +33,12 @@ public struct Builder: Sendable {
             keywords: meta.keywords, creator: "Handbill \(Workspace.version)",
             producer: "Handbill \(Workspace.version) (\(Versions.libraries))", date: date,
             pageBoxes: document.pages.map { page in
-                let b = page.bleed
-                return PageBoxes(trim: [b, b, page.width - b, page.height - b], bleed: [0, 0, page.width, page.height])
+                // PDF boxes run from the bottom-left corner; layout's from the top-left.
+                let trim = page.trimBox, bleed = page.bleedBox
+                return PageBoxes(trim: [trim.x, page.height - trim.maxY, trim.maxX, page.height - trim.y],
+                                 bleed: [bleed.x, page.height - bleed.maxY, bleed.maxX, page.height - bleed.y])
             },
-            linkDescriptions: document.linkDescriptions)
+            linkDescriptions: document.linkDescriptions, marks: document.pages.map(\.marks))
     }
 
     /// Every stage but rendering: what `handbill check` and the tests use.
@@ -106,11 +108,18 @@ public struct Builder: Sendable {
     }
 
     private func buildPDF(_ documents: [Document], job: Job, output: URL, png: Bool, thumbnail: Bool) throws(DiagnosticError) -> [URL] {
-        let positioned = try layout(documents, job: job)
+        var positioned = try layout(documents, job: job)
+        if job.printShop {
+            guard let marks = workspace.layouts.printMarks else {
+                throw DiagnosticError(.error("print-shop output needs \(workspace.layouts.folder.relativePath)/print-marks.yaml",
+                                             hint: "add it: bleed-mm, gap-mm, length-mm and weight-pt (see the one Handbill ships)"))
+            }
+            positioned = PrintShopSheet.extend(positioned, marks: marks)
+        }
 
         let pdf = job.pdf(in: output)
         var written = [pdf]
-        if let sheet = try workspace.layouts.product(job.product).booklet?.sheetMM {
+        if !job.printShop, let sheet = try workspace.layouts.product(job.product).booklet?.sheetMM {
             // A booklet: the imposed sheets to print, and its pages in order for screens.
             let imposed = BookletImposition.impose(positioned, sheetWidth: points(mm: sheet.width), sheetHeight: points(mm: sheet.height))
             try write(imposed.sheets, to: pdf, readingOrder: imposed.readingOrder)

@@ -8,13 +8,18 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
     public var language: String
     /// PDF for the print products; braille and web pages have `product` "braille" and "web".
     public var format: OutputFormat
+    /// For a print shop: bleed and crop marks (`Layouts/print-marks.yaml`), and a booklet's pages
+    /// in order (print shops impose them). Otherwise for an office printer: no bleed, no marks.
+    public var printShop: Bool
 
-    public init(guidance: String, product: String, variant: String, language: String, format: OutputFormat = .pdf) {
+    public init(guidance: String, product: String, variant: String, language: String, format: OutputFormat = .pdf,
+                printShop: Bool = false) {
         self.guidance = guidance
         self.product = format.productName ?? product
         self.variant = variant
         self.language = language
         self.format = format
+        self.printShop = printShop && format == .pdf
     }
 
     /// The job's languages: one, or two side by side (`en+pl`).
@@ -24,7 +29,7 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
     public var stem: String { "\(guidance)-\(product)-\(variant)-\(language)" }
 
     /// `sextortion-leaflet-a4-standard-en.pdf`: the output's file name, which names it in reports and the manifest.
-    public var fileName: String { "\(stem).\(format.fileExtension)" }
+    public var fileName: String { "\(stem)\(printShop ? "-print-shop" : "").\(format.fileExtension)" }
 
     public var description: String { fileName }
 
@@ -33,9 +38,9 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
         output.appendingPathComponent(guidance).appendingPathComponent(fileName)
     }
 
-    /// `Output/<guidance>/<stem>.pdf`.
+    /// `Output/<guidance>/<stem>.pdf`, or `<stem>-print-shop.pdf`.
     public func pdf(in output: URL) -> URL {
-        output.appendingPathComponent(guidance).appendingPathComponent(stem + ".pdf")
+        output.appendingPathComponent(guidance).appendingPathComponent(fileName)
     }
 
     /// `Output/<guidance>/<stem>-screen.pdf`: a booklet's pages in order, for reading on a screen.
@@ -45,11 +50,14 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
 
     /// `Output/<guidance>/.thumbnails/<stem>.png`: page 1, small, for the proof sheet.
     public func thumbnail(in output: URL) -> URL {
-        output.appendingPathComponent(guidance).appendingPathComponent(".thumbnails").appendingPathComponent(stem + ".png")
+        output.appendingPathComponent(guidance).appendingPathComponent(".thumbnails").appendingPathComponent(pngStem + ".png")
     }
+
+    /// PNG names: the stem, and the print-shop mark when it is one.
+    private var pngStem: String { stem + (printShop ? "-print-shop" : "") }
 
     /// `Output/<guidance>/<stem>-p<N>.png`, N from 1.
     public func png(in output: URL, page: Int) -> URL {
-        output.appendingPathComponent(guidance).appendingPathComponent("\(stem)-p\(page).png")
+        output.appendingPathComponent(guidance).appendingPathComponent("\(pngStem)-p\(page).png")
     }
 }

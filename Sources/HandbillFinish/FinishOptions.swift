@@ -22,10 +22,12 @@ public struct FinishOptions: Sendable {
     /// For pages drawn out of reading order (an imposed booklet): the reading position of each
     /// element directly under the document, in the order they were drawn. Nil: drawn in order.
     public var readingOrder: [Int]? = nil
+    /// Crop, cut and fold marks for each page, in points from its top-left corner.
+    public var marks: [[PrintMark]] = []
 
     public init(language: String, title: String, author: String, subject: String, keywords: [String],
                 creator: String, producer: String, date: String, pageBoxes: [PageBoxes],
-                linkDescriptions: [String: String], elementAttributes: [Int: StructureAttributes] = [:]) {
+                linkDescriptions: [String: String], elementAttributes: [Int: StructureAttributes] = [:], marks: [[PrintMark]] = []) {
         self.language = language
         self.title = title
         self.author = author
@@ -37,6 +39,7 @@ public struct FinishOptions: Sendable {
         self.pageBoxes = pageBoxes
         self.linkDescriptions = linkDescriptions
         self.elementAttributes = elementAttributes
+        self.marks = marks
     }
 }
 

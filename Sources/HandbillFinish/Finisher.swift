@@ -28,6 +28,7 @@ public enum Finisher {
         describeLinks(pdf, options.linkDescriptions)
         mapFontGlyphs(pdf)
         setPageBoxes(pdf, options.pageBoxes)
+        if options.marks.contains(where: { !$0.isEmpty }) { try PrintMarkStamp.stamp(options.marks, on: pdf) }
         return try pdf.written()
     }
 

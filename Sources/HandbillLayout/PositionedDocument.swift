@@ -48,6 +48,10 @@ public struct PositionedPage: Sendable {
     public var height: Double
     /// How far backgrounds run past the finished (trimmed) edge; 0 for office printers.
     public var bleed: Double = 0
+    /// Paper outside the bleed that holds the print marks (print-shop output); 0 otherwise.
+    public var slug: Double = 0
+    /// Crop, cut and fold marks, outside the content (added by finishing, in registration colour).
+    public var marks: [PrintMark] = []
     /// Items in reading order; tags open and close around what they hold.
     public var items: [PositionedItem]
 
@@ -59,6 +63,15 @@ public struct PositionedPage: Sendable {
     }
 
     /// Every line of text on the page.
+    /// Where the finished page is cut: the sheet less the slug and the bleed.
+    public var trimBox: Rect {
+        let inset = bleed + slug
+        return Rect(x: inset, y: inset, width: width - 2 * inset, height: height - 2 * inset)
+    }
+
+    /// How far backgrounds run: the sheet less the slug.
+    public var bleedBox: Rect { Rect(x: slug, y: slug, width: width - 2 * slug, height: height - 2 * slug) }
+
     public var lines: [TextLine] {
         items.compactMap { if case .line(let line) = $0 { line } else { nil } }
     }

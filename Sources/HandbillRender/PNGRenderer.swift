@@ -18,6 +18,16 @@ public enum PNGRenderer {
         cairo_set_source_rgb(cr, 1, 1, 1)  // the paper
         cairo_paint(cr)
         PageDrawer(cr: cr, elements: ElementLog()).draw(page, background: document.background)
+        // The PDF gets its marks in registration colour when it is finished; the preview shows them in black.
+        cairo_set_source_rgb(cr, 0, 0, 0)
+        for mark in page.marks {
+            cairo_set_line_width(cr, mark.weight)
+            let dashes: [Double] = mark.dashed ? [3, 2] : []
+            cairo_set_dash(cr, dashes, Int32(dashes.count), 0)
+            cairo_move_to(cr, mark.x0, mark.y0)
+            cairo_line_to(cr, mark.x1, mark.y1)
+            cairo_stroke(cr)
+        }
         try check(cairo_status(cr), writing: path)
         cairo_surface_flush(surface)
         final class Sink { var bytes: [UInt8] = [] }

@@ -17,8 +17,10 @@ struct PageDrawer {
             // White paper needs no background. A fill covering the whole page makes Cairo 1.16
             // drop what came before it on the page, tags included, so stop a hair short of the edge.
             tagged(.artifact) {
+                // Print-shop sheets: the background runs into the bleed, not onto the slug.
+                let box = page.bleedBox
                 setColour(background)
-                cairo_rectangle(cr, 0.01, 0.01, page.width - 0.02, page.height - 0.02)
+                cairo_rectangle(cr, box.x + 0.01, box.y + 0.01, box.width - 0.02, box.height - 0.02)
                 cairo_fill(cr)
             }
         }

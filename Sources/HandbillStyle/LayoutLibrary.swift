@@ -11,6 +11,8 @@ public struct LayoutLibrary: Sendable {
     public let products: [String: Product]
     public let variants: [String: Variant]
     public let languages: [String: LanguageStrings]
+    /// Bleed and crop marks for print-shop output (`print-marks.yaml`); nil when the file is absent.
+    public let printMarks: PrintMarks?
 
     public init(folder: URL) throws(DiagnosticError) {
         self.folder = folder
@@ -28,6 +30,8 @@ public struct LayoutLibrary: Sendable {
             if strings.font != nil { strings.fontLocation = lines.location(of: ["font"]) }
             return strings.problems()
         }
+        // One file, read like the folders' (the same checks, the same messages).
+        printMarks = Self.read(PrintMarks.self, in: folder, only: "print-marks.yaml", into: &problems) { marks, _ in marks.problems() }["print-marks"]
         if problems.isEmpty && products.isEmpty {
             problems.append(.error("no products in \(folder.relativePath)/products",
                                    hint: "run handbill from the project folder, or pass --layouts DIR"))
@@ -66,11 +70,11 @@ public struct LayoutLibrary: Sendable {
     /// Reads every `*.yaml` in `folder` as `T`, keyed by file name; the file's `name:` must match it.
     /// `rules` may note where things stand in the file, and returns the rules the value breaks,
     /// each reported at the line of the key it names.
-    private static func read<T: Decodable>(_ type: T.Type, in folder: URL, into problems: inout [Diagnostic],
+    private static func read<T: Decodable>(_ type: T.Type, in folder: URL, only: String? = nil, into problems: inout [Diagnostic],
                                            rules: (inout T, LayoutKeyLines) -> [String]) -> [String: T] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var result: [String: T] = [:]
-        for fileName in files.sorted() where fileName.hasSuffix(".yaml") {
+        for fileName in files.sorted() where fileName.hasSuffix(".yaml") && (only == nil || fileName == only) {
             let file = folder.appendingPathComponent(fileName)
             let key = String(fileName.dropLast(5))
             let text: String

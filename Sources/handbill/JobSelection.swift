@@ -24,6 +24,9 @@ struct JobSelection: ParsableArguments {
     @Flag(name: .long, help: "Every product, variant, language and format the guidance and Layouts/ allow.")
     var all = false
 
+    @Flag(name: .customLong("print-shop"), help: "PDFs for a print shop: 3 mm bleed and crop marks (Layouts/print-marks.yaml), booklets not imposed. Written as …-print-shop.pdf beside the office PDFs.")
+    var printShop = false
+
     /// The formats asked for, in the order given.
     func formats() throws(DiagnosticError) -> [OutputFormat] {
         guard let format else { return all ? Builder.allFormats : [.pdf] }
@@ -96,7 +99,7 @@ struct JobSelection: ParsableArguments {
                                                      hint: "its languages are \(edition.languages.joined(separator: ", "))"))
                     }
                 }
-                jobs += wanted.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0, format: format) }
+                jobs += wanted.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0, format: format, printShop: printShop) }
             }
         }
         return jobs
