@@ -57,6 +57,11 @@ public struct Builder: Sendable {
         }
         let layouts = workspace.layouts
         let product = try layouts.product(job.product), variant = try layouts.variant(job.variant)
+        guard product.isMade(in: variant.name) else {
+            throw DiagnosticError(.error("the \(product.title) is not made in the \(variant.name) variant",
+                                         at: SourceLocation(file: layouts.folder.appendingPathComponent("products/\(product.name).yaml").relativePath, line: 1),
+                                         hint: "it is made in \(product.variants?.joined(separator: ", ") ?? "")"))
+        }
         var styled: [StyledDocument] = []
         for (language, document) in zip(languages, documents) {
             styled.append(Styler(product: product, variant: variant, strings: try layouts.language(language),

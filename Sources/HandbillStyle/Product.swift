@@ -25,6 +25,9 @@ public struct Product: Equatable, Sendable, Decodable {
     public var poster: PosterFit?
     /// A saddle-stitched booklet: its pages printed two to a sheet, folded in the middle.
     public var booklet: Booklet?
+    /// The variants the product is made in; nil for every variant. (Some products are too small
+    /// for some variants' type: a large-print poster starts at A3.)
+    public var variants: [String]?
 
     /// How a booklet's pages go onto the sheets it is printed on.
     public struct Booklet: Equatable, Sendable, Decodable {
@@ -46,7 +49,7 @@ public struct Product: Equatable, Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, isDefault = "default", pageMM = "page-mm", marginsMM = "margins-mm", columns,
-             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet
+             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet, variants
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,7 +66,11 @@ public struct Product: Equatable, Sendable, Decodable {
         footerGapMM = try c.decodeIfPresent(Double.self, forKey: .footerGapMM) ?? 4
         poster = try c.decodeIfPresent(PosterFit.self, forKey: .poster)
         booklet = try c.decodeIfPresent(Booklet.self, forKey: .booklet)
+        variants = try c.decodeIfPresent([String].self, forKey: .variants)
     }
+
+    /// Whether the product is made in `variant`.
+    public func isMade(in variant: String) -> Bool { variants?.contains(variant) ?? true }
 
     /// PDF viewers and printers handle pages up to 200 inches a side (PDF 1.7, annex C).
     static let maximumPageMM = 5080.0

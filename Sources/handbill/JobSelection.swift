@@ -83,7 +83,9 @@ struct JobSelection: ParsableArguments {
         let layouts = workspace.layouts
         var jobs: [Job] = []
         for product in products {
-            for variant in variants {
+            // A product not made in a variant is left out of the matrix, unless both are asked for by name.
+            let made = layouts.products[product]
+            for variant in variants where made?.isMade(in: variant) ?? true || (self.product.contains(product) && self.variant.contains(variant)) {
                 // A variant with an edition of its own (easy read) is made in the languages that
                 // edition has; asked for by name in another, it says which it has.
                 var wanted = languages
