@@ -65,7 +65,7 @@ struct PageAssembly {
         let blocks = [StyledBlock.text(role: .h1, document.title, spaceBefore: 0)]
             + (document.summary.map { [.text(role: .paragraph, $0, spaceBefore: document.title.lineHeight * 0.3)] } ?? [])
         var slices = try composer.compose(blocks, width: width)
-        let gap = (document.summary?.lineHeight ?? document.title.lineHeight) * 0.5
+        let gap = (document.summary?.lineHeight ?? document.title.lineHeight * 0.5) * 0.5  // a poster's title is huge
         slices.append(FlowSlice(height: 2 + gap, spaceBefore: gap, breakBefore: false,
                                 items: [.open(.artifact), .rect(Rect(x: 0, y: 0, width: width, height: 2), document.accent), .close(.artifact)]))
         return slices
@@ -73,7 +73,7 @@ struct PageAssembly {
 
     /// Adds the accent rule under a masthead; returns the height the masthead takes on page 1.
     static func rule(under masthead: inout FlowSlice, document: StyledDocument, width: Double) -> Double {
-        let gap = (document.summary?.lineHeight ?? document.title.lineHeight) * 0.5
+        let gap = (document.summary?.lineHeight ?? document.title.lineHeight * 0.5) * 0.5  // a poster's title is huge
         masthead.items += [.open(.artifact), .rect(Rect(x: 0, y: masthead.height + gap, width: width, height: 2), document.accent),
                            .close(.artifact)]
         return masthead.height + 2 * gap + 2

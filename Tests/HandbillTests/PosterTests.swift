@@ -8,19 +8,7 @@ import Testing
 /// Posters: one page, type fitted to it above the product's floor, QR codes a phone can read,
 /// and a clear error, not cut-off text, when the content cannot fit.
 @Suite struct PosterTests {
-    /// A Layouts/ with the draft poster products in it.
-    static let workspace: Workspace = {
-        let folder = Project.temporaryFolder()
-        let layouts = Project.root.appendingPathComponent("Layouts")
-        for sub in ["products", "variants", "languages", "pictograms"] {
-            try! FileManager.default.copyItem(at: layouts.appendingPathComponent(sub), to: folder.appendingPathComponent(sub))
-        }
-        for name in ["poster-a4", "poster-a3", "poster-a2"] {
-            try! FileManager.default.copyItem(at: layouts.appendingPathComponent("drafts/\(name).yaml"),
-                                              to: folder.appendingPathComponent("products/\(name).yaml"))
-        }
-        return try! Workspace(layouts: folder, fonts: Project.root.appendingPathComponent("Fonts"))
-    }()
+    static let workspace = Project.workspace
 
     static func job(_ product: String, _ variant: String) -> Job {
         Job(guidance: "sextortion", product: product, variant: variant, language: "en")
@@ -55,11 +43,26 @@ import Testing
     }
 
     @Test func contentThatCannotFitIsAnErrorSayingByHowMuch() throws {
+        // An over-long poster text: thirty more points of advice in the section the poster shows.
+        var document = try Project.document()
+        let section = try #require(document.blocks.firstIndex { $0.plainText == "What to do if it happens" })
+        let point: [Block] = [.paragraph([.strong([.text("Keep every message, as the police may need it as evidence.")])])]
+        document.blocks.insert(.list(ordered: false, start: 1, items: Array(repeating: point, count: 30)), at: section + 1)
+        document.blockLocations.insert(document.blockLocations[section], at: section + 1)
+        #expect {
+            try Builder(workspace: Self.workspace).layout(document, job: Self.job("poster-a4", "standard"))
+        } throws: { error in
+            let text = (error as? DiagnosticError)?.description ?? ""
+            return text.contains("does not fit") && text.contains(" mm past the page") && text.contains("poster-a3")
+        }
+    }
+
+    @Test func aPosterNotMadeInAVariantSaysWhichItIsMadeIn() throws {
         #expect {
             try Builder(workspace: Self.workspace).layout(try Project.document(), job: Self.job("poster-a4", "large-print"))
         } throws: { error in
             let text = (error as? DiagnosticError)?.description ?? ""
-            return text.contains("does not fit") && text.contains(" mm past the page") && text.contains("poster-a3")
+            return text.contains("not made in the large-print variant") && text.contains("products/poster-a4.yaml")
         }
     }
 
