@@ -1,5 +1,6 @@
 import Foundation
 import Handbill
+import HandbillModel
 import HandbillStyle
 import HandbillSyntax
 import Testing
@@ -155,6 +156,22 @@ import Testing
         }
         #expect(text[3].contains("goes over tile 3 on its left") && text[3].contains("goes over tile 2 above it"))
         #expect(!reading.contains("Tile 1 of"), "the labels are read as content")
+    }
+
+    @Test func aTilingFileThatBreaksARuleIsRefusedAtItsLine() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.layouts.appendingPathComponent("products"), to: folder.appendingPathComponent("products"))
+        let text = try String(contentsOf: Self.layouts.appendingPathComponent("tiling.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "printer-margin-mm: 5 ", with: "printer-margin-mm: 2 ")
+        try text.write(to: folder.appendingPathComponent("tiling.yaml"), atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("printer-margin-mm") }! + 1
+        #expect {
+            try LayoutLibrary(folder: folder)
+        } throws: { error in
+            let message = (error as? DiagnosticError)?.description ?? ""
+            return message.contains("tiling.yaml:\(line)") && message.contains("office printers need 5 mm")
+        }
     }
 
     @Test func theTiledFileSitsBesideThePosterAndOnlyPostersTile() throws {
