@@ -94,6 +94,7 @@ public final class BatchBuilder: @unchecked Sendable {
                      layouts.appendingPathComponent(product),
                      layouts.appendingPathComponent("variants/\(job.variant).yaml")]
         if job.printShop { files.append(layouts.appendingPathComponent("print-marks.yaml")) }
+        if job.tile != nil { files += ["tiling.yaml", "languages/en.yaml"].map(layouts.appendingPathComponent) }  // English: the labels' fallback
         for language in job.languages {
             files.append(layouts.appendingPathComponent("languages/\(language).yaml"))
             if language != guidance.source.metadata.language { files.append(guidance.translationFile(language)) }

@@ -114,6 +114,7 @@ public struct Builder: Sendable {
 
     private func buildPDF(_ documents: [Document], job: Job, output: URL, png: Bool, thumbnail: Bool) throws(DiagnosticError) -> [URL] {
         var positioned = try layout(documents, job: job)
+        if job.tile != nil { return try buildTiled(positioned, job: job, output: output, png: png, thumbnail: thumbnail) }
         if job.printShop {
             guard let marks = workspace.layouts.printMarks else {
                 throw DiagnosticError(.error("print-shop output needs \(workspace.layouts.folder.relativePath)/print-marks.yaml",

@@ -11,15 +11,18 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// For a print shop: bleed and crop marks (`Layouts/print-marks.yaml`), and a booklet's pages
     /// in order (print shops impose them). Otherwise for an office printer: no bleed, no marks.
     public var printShop: Bool
+    /// A poster tiled onto this paper (`a4`) for office printers (`TiledBuild.swift`); nil: not tiled.
+    public var tile: String?
 
     public init(guidance: String, product: String, variant: String, language: String, format: OutputFormat = .pdf,
-                printShop: Bool = false) {
+                printShop: Bool = false, tile: String? = nil) {
         self.guidance = guidance
         self.product = format.productName ?? product
         self.variant = variant
         self.language = language
         self.format = format
         self.printShop = printShop && format == .pdf
+        self.tile = format == .pdf ? tile : nil
     }
 
     /// The job's languages: one, or two side by side (`en+pl`).
@@ -29,7 +32,7 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
     public var stem: String { "\(guidance)-\(product)-\(variant)-\(language)" }
 
     /// `sextortion-leaflet-a4-standard-en.pdf`: the output's file name, which names it in reports and the manifest.
-    public var fileName: String { "\(stem)\(printShop ? "-print-shop" : "").\(format.fileExtension)" }
+    public var fileName: String { "\(outputStem).\(format.fileExtension)" }
 
     public var description: String { fileName }
 
@@ -38,7 +41,7 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
         output.appendingPathComponent(guidance).appendingPathComponent(fileName)
     }
 
-    /// `Output/<guidance>/<stem>.pdf`, or `<stem>-print-shop.pdf`.
+    /// `Output/<guidance>/<stem>.pdf`, or `<stem>-print-shop.pdf`, or `<stem>-tiled-a4.pdf`.
     public func pdf(in output: URL) -> URL {
         output.appendingPathComponent(guidance).appendingPathComponent(fileName)
     }
@@ -50,14 +53,14 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
 
     /// `Output/<guidance>/.thumbnails/<stem>.png`: page 1, small, for the proof sheet.
     public func thumbnail(in output: URL) -> URL {
-        output.appendingPathComponent(guidance).appendingPathComponent(".thumbnails").appendingPathComponent(pngStem + ".png")
+        output.appendingPathComponent(guidance).appendingPathComponent(".thumbnails").appendingPathComponent(outputStem + ".png")
     }
 
-    /// PNG names: the stem, and the print-shop mark when it is one.
-    private var pngStem: String { stem + (printShop ? "-print-shop" : "") }
+    /// Output names: the stem, and the print-shop or tiling mark when it is one (`-tiled-a4`).
+    private var outputStem: String { stem + (printShop ? "-print-shop" : "") + (tile.map { "-tiled-\($0)" } ?? "") }
 
     /// `Output/<guidance>/<stem>-p<N>.png`, N from 1.
     public func png(in output: URL, page: Int) -> URL {
-        output.appendingPathComponent(guidance).appendingPathComponent("\(pngStem)-p\(page).png")
+        output.appendingPathComponent(guidance).appendingPathComponent("\(outputStem)-p\(page).png")
     }
 }

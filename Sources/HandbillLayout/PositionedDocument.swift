@@ -52,6 +52,11 @@ public struct PositionedPage: Sendable {
     public var slug: Double = 0
     /// Crop, cut and fold marks, outside the content (added by finishing, in registration colour).
     public var marks: [PrintMark] = []
+    /// Nothing (background included) is painted outside this rectangle: a poster tile shows only
+    /// its window of the poster, within what an office printer can print. Nil: the whole sheet.
+    public var clip: Rect? = nil
+    /// Decoration drawn after the items, outside the clip: a poster tile's label. Artifacts only.
+    public var furniture: [PositionedItem] = []
     /// Items in reading order; tags open and close around what they hold.
     public var items: [PositionedItem]
 

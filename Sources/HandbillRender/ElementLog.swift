@@ -22,7 +22,8 @@ final class ElementLog {
         cairo_tag_end(cr, name)
         // A PNG page may close what an earlier page opened: nothing to pop then.
         guard let closed = open.popLast() else { return }
-        if closed.reordered { attributes[closed.element, default: StructureAttributes()].actualText = closed.text }
+        // Text layout described (a poster tile's cut line, read whole) is left as it said.
+        if closed.reordered && attributes[closed.element]?.actualText == nil { attributes[closed.element, default: StructureAttributes()].actualText = closed.text }
     }
 
     /// Notes text drawn in the innermost open element.

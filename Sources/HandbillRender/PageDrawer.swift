@@ -11,8 +11,14 @@ struct PageDrawer {
     let elements: ElementLog
 
     /// Draws one page: a coloured background as an artifact, then the items in reading order,
-    /// opening and closing structure tags around them (Cairo ignores tags on image surfaces).
+    /// opening and closing structure tags around them (Cairo ignores tags on image surfaces) —
+    /// both inside the page's clip when it has one — then its furniture, unclipped.
     func draw(_ page: PositionedPage, background: Colour) {
+        if let clip = page.clip {
+            cairo_save(cr)
+            cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)
+            cairo_clip(cr)
+        }
         if background != Colour(red: 1, green: 1, blue: 1) {
             // White paper needs no background. A fill covering the whole page makes Cairo 1.16
             // drop what came before it on the page, tags included, so stop a hair short of the edge.
@@ -24,16 +30,29 @@ struct PageDrawer {
                 cairo_fill(cr)
             }
         }
+        draw(page.items)
+        if page.clip != nil { cairo_restore(cr) }
+        draw(page.furniture)
+    }
+
+    /// Draws items in reading order, opening and closing their structure tags.
+    private func draw(_ items: [PositionedItem]) {
         var leaves = LeafTagger(cr: cr, elements: elements)
-        for item in page.items {
+        // Inside decoration a line gets no Span or Link of its own (a tile's copy of a line read on another tile).
+        var decoration = 0
+        for item in items {
             if case .line(let line) = item {
-                draw(line, leaves: &leaves)
+                draw(line, leaves: &leaves, tagged: decoration == 0)
                 continue
             }
             leaves.close()
             switch item {
-            case .open(let role): elements.begin(cr, role.rawValue)
-            case .close(let role): elements.end(cr, role.rawValue)
+            case .open(let role):
+                if role == .artifact { decoration += 1 }
+                elements.begin(cr, role.rawValue)
+            case .close(let role):
+                if role == .artifact { decoration -= 1 }
+                elements.end(cr, role.rawValue)
             case .describe(let attributes): elements.describe(attributes)
             case .rect(let rect, let colour):
                 setColour(colour)
@@ -49,11 +68,11 @@ struct PageDrawer {
 
     /// Draws a line run by run, so each run gets its colour and each link its Link tag (whose
     /// drawn area becomes the clickable rectangle).
-    private func draw(_ line: TextLine, leaves: inout LeafTagger) {
+    private func draw(_ line: TextLine, leaves: inout LeafTagger, tagged: Bool) {
         // Cairo 1.16 marks content only in leaf elements: a paragraph holding a Link would lose its
         // own words from the structure tree. So in such a paragraph every run outside a link goes
         // in a Span, and the paragraph holds only Spans and Links.
-        let needsLeaves = line.shaped.spans.contains { $0.link != nil }
+        let needsLeaves = tagged && line.shaped.spans.contains { $0.link != nil }
         line.forEachRun { run in
             leaves.switchTo(needsLeaves ? (run.span?.link.map(Leaf.link) ?? .span) : nil, in: line.shaped)
             if let style = run.span?.style { setColour(style.colour) }

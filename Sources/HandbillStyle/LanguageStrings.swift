@@ -25,9 +25,11 @@ public struct LanguageStrings: Equatable, Sendable, Decodable {
     /// Where the file names its font, for a message when the font is not in `Fonts/` (set by
     /// `LayoutLibrary`, not read from the file).
     public var fontLocation: SourceLocation?
+    /// The label under each tile of a tiled poster; nil: English's (TileWords.swift).
+    public var tiling: TileWords?
 
     enum CodingKeys: String, CodingKey {
-        case name, direction, pageOf = "page-of", date, months, phone, web, unreviewed, font, leading, size
+        case name, direction, pageOf = "page-of", date, months, phone, web, unreviewed, font, leading, size, tiling
     }
 
     /// "Page 1 of 2".
@@ -56,6 +58,7 @@ public struct LanguageStrings: Equatable, Sendable, Decodable {
             problems.append("`leading` is \(leading); it is 1 to 3 (below 1 it would break the variant's line spacing)")
         }
         if let font, font.allSatisfy(\.isWhitespace) { problems.append("`font` is empty; name a font family in Fonts/ or remove the line") }
+        problems += tiling?.problems() ?? []
         return problems
     }
 }

@@ -13,6 +13,8 @@ public struct LayoutLibrary: Sendable {
     public let languages: [String: LanguageStrings]
     /// Bleed and crop marks for print-shop output (`print-marks.yaml`); nil when the file is absent.
     public let printMarks: PrintMarks?
+    /// How posters are tiled onto office paper (`tiling.yaml`); nil when the file is absent.
+    public let tiling: TilingSettings?
 
     public init(folder: URL) throws(DiagnosticError) {
         self.folder = folder
@@ -32,6 +34,7 @@ public struct LayoutLibrary: Sendable {
         }
         // One file, read like the folders' (the same checks, the same messages).
         printMarks = Self.read(PrintMarks.self, in: folder, only: "print-marks.yaml", into: &problems) { marks, _ in marks.problems() }["print-marks"]
+        tiling = Self.read(TilingSettings.self, in: folder, only: "tiling.yaml", into: &problems) { tiling, _ in tiling.problems() }["tiling"]
         if problems.isEmpty && products.isEmpty {
             problems.append(.error("no products in \(folder.relativePath)/products",
                                    hint: "run handbill from the project folder, or pass --layouts DIR"))
@@ -144,3 +147,4 @@ protocol Named { var name: String { get } }
 extension Product: Named {}
 extension Variant: Named {}
 extension LanguageStrings: Named {}
+extension TilingSettings: Named {}

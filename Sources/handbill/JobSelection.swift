@@ -27,6 +27,9 @@ struct JobSelection: ParsableArguments {
     @Flag(name: .customLong("print-shop"), help: "PDFs for a print shop: 3 mm bleed and crop marks (Layouts/print-marks.yaml), booklets not imposed. Written as …-print-shop.pdf beside the office PDFs.")
     var printShop = false
 
+    @Option(name: .long, help: ArgumentHelp("Split a poster onto sheets of this size (a4, a3) with overlaps and cut and glue marks, for office printers. Written as …-tiled-a4.pdf beside the poster.", valueName: "sheet"))
+    var tile: String?
+
     /// The formats asked for, in the order given.
     func formats() throws(DiagnosticError) -> [OutputFormat] {
         guard let format else { return all ? Builder.allFormats : [.pdf] }
@@ -48,6 +51,7 @@ struct JobSelection: ParsableArguments {
         let layouts = workspace.layouts
         let products = try !product.isEmpty ? product.map { name throws(DiagnosticError) in try layouts.product(name).name }
             : all ? layouts.products.keys.sorted() : [layouts.defaultProduct!.name]
+        if let tile { try Builder.checkTiling(tile, products: products, printShop: printShop, layouts: layouts) }  // TiledBuild.swift
         let variants = try variant.isEmpty ? layouts.variants.keys.sorted() : variant.map { name throws(DiagnosticError) in try layouts.variant(name).name }
         let languages: [String]
         switch all && lang == nil ? "all" : lang {
@@ -101,7 +105,7 @@ struct JobSelection: ParsableArguments {
                                                      hint: "its languages are \(edition.languages.joined(separator: ", "))"))
                     }
                 }
-                jobs += wanted.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0, format: format, printShop: printShop) }
+                jobs += wanted.map { Job(guidance: guidance.name, product: product, variant: variant, language: $0, format: format, printShop: printShop, tile: tile) }
             }
         }
         return jobs
