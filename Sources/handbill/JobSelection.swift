@@ -49,8 +49,13 @@ struct JobSelection: ParsableArguments {
 
     func jobs(for guidance: GuidanceFolder, in workspace: Workspace) throws(DiagnosticError) -> [Job] {
         let layouts = workspace.layouts
-        let products = try !product.isEmpty ? product.map { name throws(DiagnosticError) in try layouts.product(name).name }
+        var products = try !product.isEmpty ? product.map { name throws(DiagnosticError) in try layouts.product(name).name }
             : all ? layouts.products.keys.sorted() : [layouts.defaultProduct!.name]
+        // `--tile` with no product named tiles the posters bigger than the sheet (`--all --tile a4`: A3 and A2).
+        if let tile, product.isEmpty, let sheet = layouts.tiling?.sheetsMM[tile] {
+            products = layouts.products.values.filter { $0.poster != nil && $0.pageMM.width * $0.pageMM.height > sheet.width * sheet.height }
+                .map(\.name).sorted()
+        }
         if let tile { try Builder.checkTiling(tile, products: products, printShop: printShop, layouts: layouts) }  // TiledBuild.swift
         let variants = try variant.isEmpty ? layouts.variants.keys.sorted() : variant.map { name throws(DiagnosticError) in try layouts.variant(name).name }
         let languages: [String]

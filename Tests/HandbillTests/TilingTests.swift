@@ -10,16 +10,12 @@ import Testing
 /// (so the tiles reassemble, with 15 mm overlaps), the poster's words read once and in order,
 /// and the marks and labels where a person cutting and gluing needs them, as artifacts.
 @Suite struct TilingTests {
-    /// A Layouts/ with the draft posters in products/ (until the lead moves them) and tiling.yaml.
+    /// A Layouts/ of our own (products, variants, languages, pictograms and tiling.yaml).
     static let layouts: URL = {
         let folder = Project.temporaryFolder()
         let layouts = Project.root.appendingPathComponent("Layouts")
         for sub in ["products", "variants", "languages", "pictograms"] {
             try! FileManager.default.copyItem(at: layouts.appendingPathComponent(sub), to: folder.appendingPathComponent(sub))
-        }
-        for name in ["poster-a4", "poster-a3", "poster-a2"] where !FileManager.default.fileExists(atPath: layouts.appendingPathComponent("products/\(name).yaml").path) {
-            try! FileManager.default.copyItem(at: layouts.appendingPathComponent("drafts/\(name).yaml"),
-                                              to: folder.appendingPathComponent("products/\(name).yaml"))
         }
         try! FileManager.default.copyItem(at: layouts.appendingPathComponent("tiling.yaml"), to: folder.appendingPathComponent("tiling.yaml"))
         return folder
