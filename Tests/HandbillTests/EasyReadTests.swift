@@ -12,14 +12,15 @@ import Testing
     static let guidance = try! GuidanceFolder(Project.sextortion)
     static let easyRead = try! guidance.edition("easy-read")
 
-    static func laidOut(_ language: String = "en") throws -> PositionedDocument {
+    static func laidOut(_ language: String = "en", product: String = "leaflet-a4") throws -> PositionedDocument {
         try Builder(workspace: Project.workspace).layout(try easyRead.document(language: language),
-                                                         job: Project.job("easy-read").with(language: language))
+                                                         job: Project.job("easy-read", product: product).with(language: language))
     }
 
-    @Test(arguments: ["en", "pl", "ar"])
-    func everyPictureSitsBesideItsWordsAndNoTextIsBelow16pt(language: String) throws {
-        let document = try Self.laidOut(language)
+    /// The A4 leaflet and the A5 booklet, in English, Polish and Arabic.
+    @Test(arguments: ["en", "pl", "ar"], ["leaflet-a4", "booklet-a5"])
+    func everyPictureSitsBesideItsWordsAndNoTextIsBelow16pt(language: String, product: String) throws {
+        let document = try Self.laidOut(language, product: product)
         var pictures = 0
         for page in document.pages {
             for line in page.lines { #expect(line.sizes.allSatisfy { $0 >= 16 }, "\(language): “\(line.text)” at \(line.sizes)") }
@@ -40,11 +41,12 @@ import Testing
         #expect(pictures >= 20, "\(language): only \(pictures) pictures")
     }
 
-    @Test func everyPictureIsAFigureWithAlt() throws {
+    @Test(arguments: ["leaflet-a4", "booklet-a5"])
+    func everyPictureIsAFigureWithAlt(product: String) throws {
         let folder = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pdf = try Builder(workspace: Project.workspace).build(try Self.easyRead.document(language: "en"), job: Project.job("easy-read"),
-                                                                  output: folder)[0]
+        let pdf = try Builder(workspace: Project.workspace).build(try Self.easyRead.document(language: "en"),
+                                                                  job: Project.job("easy-read", product: product), output: folder)[0]
         let figures = try PDFReader(url: pdf).objects().values.compactMap { $0 as? [String: Any] }.filter { $0["/S"] as? String == "/Figure" }
         #expect(figures.count >= 20)
         for figure in figures { #expect((figure["/Alt"] as? String).map { $0.count > 3 } == true, "a Figure without Alt") }
