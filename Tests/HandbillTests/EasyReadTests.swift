@@ -128,6 +128,23 @@ import Testing
         let problems = white.standard.violations(of: white)
         #expect(problems.contains { $0.contains("cream") } && problems.contains { $0.contains("letter and word spacing") })
         let page = try Builder(workspace: Project.workspace).layout(try Self.guidance.document(language: "en"), job: Project.job("dyslexia")).pages[0]
-        #expect(page.lines.allSatisfy { $0.sizes.allSatisfy { $0 >= 14 } })
+        #expect(page.lines.allSatisfy { $0.sizes.allSatisfy { $0 >= 12 } })  // BDA: 12 to 14pt
+    }
+
+    /// BDA: 60 to 70 characters a line. Measured on the body's full lines (a paragraph's last line,
+    /// headings and the small print are as short as their words), in the leaflet's one column.
+    @Test func dyslexiaFriendlyLinesHold60To70Characters() throws {
+        let document = try Builder(workspace: Project.workspace).layout(try Self.guidance.document(language: "en"), job: Project.job("dyslexia"))
+        var lengths: [Int] = []
+        for page in document.pages {
+            let lines = LayoutTests.contentLines(of: page).filter { $0.role == .paragraph }.map(\.line)
+            for (line, next) in zip(lines, lines.dropFirst()) where ObjectIdentifier(line.shaped) == ObjectIdentifier(next.shaped) {
+                lengths.append(line.text.trimmingCharacters(in: .whitespaces).count)
+            }
+        }
+        let mean = Double(lengths.reduce(0, +)) / Double(max(lengths.count, 1))
+        print("dyslexia friendly: \(lengths.count) full lines, \(String(format: "%.1f", mean)) characters on average, \(lengths.min() ?? 0)–\(lengths.max() ?? 0)")
+        #expect(lengths.count > 20)
+        #expect((60...70).contains(mean), "\(mean) characters a line on average")
     }
 }
