@@ -199,7 +199,8 @@ import Testing
         #expect(large.contains("font-family:\"Noto Sans\",sans-serif"))
         let dyslexia = try String(contentsOf: Self.pages["sextortion-web-dyslexia-en.html"]!.file, encoding: .utf8)
         #expect(dyslexia.contains("background:#FAF6E4") && dyslexia.contains("letter-spacing:0.035em") && dyslexia.contains("word-spacing:0.16em"))
-        #expect(dyslexia.contains("@media print{") && dyslexia.contains("font-size:14pt"))
+        let body = try Project.workspace.layouts.variant("dyslexia").sizes.body
+        #expect(dyslexia.contains("@media print{") && dyslexia.contains("font-size:\(Int(body))pt"), "the print stylesheet's body is not the variant's \(body)pt")
         let urdu = try Builder(workspace: Project.workspace).webPage([try Self.guidance.document(language: "ur")],
                                                                      job: Job(guidance: "sextortion", product: "", variant: "standard", language: "ur", format: .html))
         #expect(urdu.contains("font-family:\"Noto Nastaliq Urdu\",\"Noto Sans\",sans-serif") && urdu.contains("line-height:2.1"))
