@@ -16,10 +16,21 @@ extension Builder {
         let floor = min(1, max(minimum / styler.variant.sizes.body, 0.01))
         let trifoldStyler = TrifoldStyler(styler: styler)
         let fonts = workspace.fonts
-        return try fonts.exclusively { () throws(DiagnosticError) in
-            try PanelLayout(fonts: fonts).fit(product, panels, floor: floor) { scale throws(DiagnosticError) in
-                try trifoldStyler.style(document, scale: scale)
-            }.0
+        // The most the guidance offers first: every `if-room:` section and the services in full;
+        // then the services short, then one `if-room:` section fewer, … The smallest choice's
+        // error says how much is over.
+        var failure: DiagnosticError?
+        for choice in TrifoldStyler.Choice.all(for: document) {
+            do throws(DiagnosticError) {
+                return try fonts.exclusively { () throws(DiagnosticError) in
+                    try PanelLayout(fonts: fonts).fit(product, panels, floor: floor) { scale throws(DiagnosticError) in
+                        try trifoldStyler.style(document, scale: scale, choice: choice)
+                    }.0
+                }
+            } catch {
+                failure = error
+            }
         }
+        throw failure ?? DiagnosticError(.error("the tri-fold could not be laid out", hint: "please report this as a bug in Handbill"))
     }
 }

@@ -127,39 +127,50 @@ public struct PanelLayout {
         var panelItems = Array(repeating: [PositionedItem](), count: panels.count)
         var outline: [(panel: Int, entry: OutlineEntry)] = []
 
-        /// Flows `slices`, set `width` wide, through `frames` (indices into `panels`), each `height`
-        /// tall; returns how much falls past them. Right-to-left lines keep to a panel's right edge.
-        func place(_ slices: [FlowSlice], width: Double, in frames: [Int], height: (Int) -> Double) throws(DiagnosticError) -> Double {
-            guard !frames.isEmpty else { return slices.reduce(0) { $0 + $1.height } }
+        /// Flows `slices`, set `width` wide, through `frames` (a panel, and where in its text area a
+        /// frame starts and how tall it is); returns how much falls past them and where the last
+        /// slice ends. Right-to-left lines keep to a panel's right edge.
+        func place(_ slices: [FlowSlice], width: Double, in frames: [(panel: Int, top: Double, height: Double)]) throws(DiagnosticError) -> (over: Double, panel: Int, end: Double) {
+            guard let last = frames.last else { return (slices.reduce(0) { $0 + $1.height }, 0, 0) }
             let placements = try FrameFlow.place(slices) { k in
-                let panel = k < frames.count ? panels[frames[k]] : panels[frames[frames.count - 1]]
-                return Frame(page: k, rect: Rect(x: panel.text.x, y: panel.text.y, width: panel.text.width,
-                                                 height: height(k < frames.count ? frames[k] : frames[frames.count - 1])))
+                let frame = k < frames.count ? frames[k] : last, rect = panels[frame.panel].text
+                return Frame(page: k, rect: Rect(x: rect.x, y: rect.y + frame.top, width: rect.width, height: frame.height))
             }
-            var over = 0.0
+            var over = 0.0, end = (panel: frames[0].panel, y: frames[0].top)
             for placement in placements {
                 let slice = slices[placement.slice]
                 guard placement.frame < frames.count else { over += slice.spaceBefore + slice.height; continue }
-                let index = frames[placement.frame], rect = panels[index].text
-                let x = rect.x + (shaper.rightToLeft ? rect.width - width : 0)
-                panelItems[index] += slice.items.map { $0.offsetBy(x: x, y: rect.y + placement.y) }
+                let frame = frames[placement.frame], index = frame.panel, rect = panels[index].text
+                let x = rect.x + (shaper.rightToLeft ? rect.width - width : 0), y = rect.y + frame.top + placement.y
+                panelItems[index] += slice.items.map { $0.offsetBy(x: x, y: y) }
                 outline += slice.outline.map {
-                    (index, OutlineEntry(level: $0.level, title: $0.title, page: panels[index].page, y: rect.y + placement.y + $0.y))
+                    (index, OutlineEntry(level: $0.level, title: $0.title, page: panels[index].page, y: y + $0.y))
                 }
+                end = (index, frame.top + placement.y + slice.height)
             }
-            return over
+            return (over, end.panel, end.y)
         }
 
-        let coverSlices = try PageAssembly.mastheadSlices(document, composer: composer, width: cover.text.width)
+        let coverSlices = try Self.masthead(document, composer: composer, width: cover.text.width)
             + composer.compose(styled.cover, width: cover.text.width)
-        overflow.cover = try place(coverSlices, width: cover.text.width, in: [0]) { _ in cover.text.height }
+        overflow.cover = try place(coverSlices, width: cover.text.width, in: [(0, 0, cover.text.height)]).over
         // Every flow panel is as wide as the narrowest, so a line set for one fits any.
         let flowWidth = flow.map(\.text.width).min() ?? cover.text.width
-        overflow.inside = try place(try composer.compose(styled.inside, width: flowWidth), width: flowWidth,
-                                    in: Array(panels.indices.dropFirst().dropLast())) { panels[$0].text.height }
-        overflow.back = try place(try composer.compose(styled.back, width: back.text.width), width: back.text.width,
-                                  in: [panels.count - 1]) { _ in
-            back.text.height - footerHeight - document.page.footerGap
+        let inside = try place(try composer.compose(styled.inside, width: flowWidth), width: flowWidth,
+                               in: panels.indices.dropFirst().dropLast().map { ($0, 0, panels[$0].text.height) })
+        overflow.inside = inside.over
+        let backHeight = back.text.height - footerHeight - document.page.footerGap
+        if styled.servicesStartInside, let lastFlow = panels.indices.dropLast().last, lastFlow > 0 {
+            // The services start under the text on the last inside panel and go on over the back.
+            let width = min(back.text.width, panels[lastFlow].text.width)
+            let slices = try composer.compose(styled.back, width: width)
+            // The heading's space above it, kept (a frame's first slice drops its own).
+            let top = inside.panel == lastFlow && inside.end > 0 ? min(inside.end + (slices.first?.spaceBefore ?? 0), panels[lastFlow].text.height) : 0
+            overflow.back = try place(slices, width: width,
+                                      in: [(lastFlow, top, panels[lastFlow].text.height - top), (panels.count - 1, 0, backHeight)]).over
+        } else {
+            overflow.back = try place(try composer.compose(styled.back, width: back.text.width), width: back.text.width,
+                                      in: [(panels.count - 1, 0, backHeight)]).over
         }
         guard overflow.fits else { return .over(overflow) }
 
@@ -200,6 +211,22 @@ public struct PanelLayout {
         return .fits(positioned)
     }
 
+    /// The title and summary for the cover. A title word wider than the panel (Russian's
+    /// “Вымогательство” at 30pt) makes the title smaller, never below the headings' size.
+    static func masthead(_ document: StyledDocument, composer: BlockComposer, width: Double) throws(DiagnosticError) -> [FlowSlice] {
+        var titled = document
+        while true {
+            do throws(DiagnosticError) {
+                return try PageAssembly.mastheadSlices(titled, composer: composer, width: width)
+            } catch {
+                let size = titled.title.runs.map(\.style.size).max() ?? 0
+                guard size * 0.95 >= document.summary?.runs.map(\.style.size).max() ?? size else { throw error }
+                for index in titled.title.runs.indices { titled.title.runs[index].style.size *= 0.95 }
+                titled.title.lineHeight *= 0.95
+            }
+        }
+    }
+
     static func describe(_ over: Overflow) -> String {
         let parts = [("the cover", over.cover), ("the inside panels", over.inside), ("the back panel", over.back)]
             .filter { $0.1 > 0 }.map { "\($0.0) by about \(Int((($0.1) * 25.4 / 72).rounded(.up))) mm" }
@@ -209,8 +236,8 @@ public struct PanelLayout {
     static func hint(_ over: Overflow) -> String {
         var hints: [String] = []
         if over.cover > 0 { hints.append("shorten the summary or the key message") }
-        if over.inside > 0 { hints.append("name fewer or shorter sections under `trifold: sections:` in the guidance's front matter") }
-        if over.back > 0 { hints.append("shorten the help services' `for:` text") }
+        if over.inside > 0 { hints.append("name fewer or shorter sections under `trifold: sections:` in the guidance's front matter (or move some to `if-room:`)") }
+        if over.back > 0 { hints.append("the help services do not fit one panel even as names, numbers and addresses: list fewer") }
         return hints.joined(separator: "; ") + "; or make the A4 leaflet (leaflet-a4) or the A5 booklet, which hold everything"
     }
 }

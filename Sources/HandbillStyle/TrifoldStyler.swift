@@ -10,6 +10,9 @@ public struct StyledTrifold: Sendable {
     public var inside: [StyledBlock]
     /// The help services (heading and each service), on the back panel.
     public var back: [StyledBlock]
+    /// The services may start under the text of the last inside panel and go on over the back
+    /// (large type, when they cannot fit the back alone).
+    public var servicesStartInside = false
 }
 
 /// Styles a guidance for a tri-fold at a given scale of the variant's type: the key message (its
@@ -20,12 +23,40 @@ public struct TrifoldStyler: Sendable {
 
     public init(styler: Styler) { self.styler = styler }
 
-    public func style(_ document: Document, scale: Double) throws(DiagnosticError) -> StyledTrifold {
+    /// What of the guidance goes in, when everything the guidance offers does not fit.
+    public struct Choice: Equatable, Sendable {
+        /// How many of the `if-room:` sections, in their order.
+        public var ifRoom: Int
+        /// Each service's name, phone number and address only, without who it is for.
+        public var shortServices: Bool
+        /// The services start on the last inside panel, under its text.
+        public var servicesStartInside = false
+        /// Lists cut to each item's bold first words, when the guidance allows it.
+        public var briefLists = false
+
+        public init(ifRoom: Int, shortServices: Bool, servicesStartInside: Bool = false, briefLists: Bool = false) {
+            self.ifRoom = ifRoom
+            self.shortServices = shortServices
+            self.servicesStartInside = servicesStartInside
+            self.briefLists = briefLists
+        }
+
+        /// Every choice for `document`, from the most it can carry to the least.
+        public static func all(for document: Document) -> [Choice] {
+            (0...(document.trifold?.ifRoom.count ?? 0)).reversed().flatMap { count in
+                [Choice(ifRoom: count, shortServices: false), Choice(ifRoom: count, shortServices: true),
+                 Choice(ifRoom: count, shortServices: true, servicesStartInside: true)]
+            } + (document.trifold?.briefIfNeeded == true ? [Choice(ifRoom: 0, shortServices: true, servicesStartInside: true, briefLists: true)] : [])
+        }
+    }
+
+    public func style(_ document: Document, scale: Double, choice: Choice? = nil) throws(DiagnosticError) -> StyledTrifold {
+        let choice = choice ?? Choice(ifRoom: document.trifold?.ifRoom.count ?? 0, shortServices: false)
         let headings = document.blocks.compactMap { block -> String? in
             if case .heading(2, let content) = block { content.plainText } else { nil }
         }
-        let sections = document.trifold?.sections
-        for section in sections ?? [] where !headings.contains(section) {
+        let sections = document.trifold.map { $0.sections + $0.ifRoom.prefix(choice.ifRoom) }
+        for section in (document.trifold.map { $0.sections + $0.ifRoom } ?? []) where !headings.contains(section) {
             throw DiagnosticError(.error("the tri-fold names a section “\(section)” that the guidance does not have",
                                          hint: "use one of its `##` headings: \(headings.joined(separator: ", "))"))
         }
@@ -41,12 +72,14 @@ public struct TrifoldStyler: Sendable {
         let fitted = Styler(product: styler.product, variant: variant, strings: styler.strings, pictograms: styler.pictograms, adjusted: true)
 
         var content = document
-        // The back panel is a directory: each service's name, phone number and address. Who each
-        // is for is said in the sections inside; the panel has no room to say it again.
-        content.services = document.services.map { service in
-            var short = service
-            short.audience = nil
-            return short
+        // Short, the back panel is a directory: each service's name, phone number and address; who
+        // each is for is said in the sections inside.
+        if choice.shortServices {
+            content.services = document.services.map { service in
+                var short = service
+                short.audience = nil
+                return short
+            }
         }
         content.blocks = []
         content.blockLocations = []
@@ -57,7 +90,12 @@ public struct TrifoldStyler: Sendable {
             let isKeyMessage = if case .callout = block { true } else { false }
             // Callouts always (the cover's key message); text before the first section; the named sections.
             guard isKeyMessage || current == nil || sections.map({ $0.contains(current!) }) ?? true else { continue }
-            content.blocks.append(block)
+            if choice.briefLists, case .list = block {
+                // An item without bold first words is left out; a list with none keeps them all.
+                content.blocks.append(PosterStyler.brief(block) ?? block)
+            } else {
+                content.blocks.append(block)
+            }
             isCallout.append(isKeyMessage)
             if index < document.blockLocations.count { content.blockLocations.append(document.blockLocations[index]) }
         }
@@ -70,6 +108,7 @@ public struct TrifoldStyler: Sendable {
         styled.footer.numbersPages = false
         let cover = zip(body, isCallout).filter(\.1).map(\.0)
         let inside = zip(body, isCallout).filter { !$0.1 }.map(\.0) + credit
-        return StyledTrifold(document: styled, cover: cover, inside: inside, back: services)
+        return StyledTrifold(document: styled, cover: cover, inside: inside, back: services,
+                             servicesStartInside: choice.servicesStartInside)
     }
 }

@@ -107,9 +107,10 @@ public struct GuidanceFolder: Sendable {
         }
         let english = headings(source), translated = headings(translation)
         var result = translation
-        result.trifold = TrifoldContent(sections: trifold.sections.compactMap { name in
-            english.firstIndex(of: name).flatMap { $0 < translated.count ? translated[$0] : nil }
-        })
+        func translate(_ names: [String]) -> [String] {
+            names.compactMap { name in english.firstIndex(of: name).flatMap { $0 < translated.count ? translated[$0] : nil } }
+        }
+        result.trifold = TrifoldContent(sections: translate(trifold.sections), ifRoom: translate(trifold.ifRoom), briefIfNeeded: trifold.briefIfNeeded)
         return result
     }
 
