@@ -22,7 +22,7 @@ public struct Builder: Sendable {
         let drawn = try workspace.fonts.exclusively { () throws(DiagnosticError) in try PDFRenderer.render(positioned, options: options) }
         var finish = finishOptions(positioned, date: date)
         finish.elementAttributes = drawn.attributes
-        finish.readingOrder = readingOrder
+        finish.readingOrder = readingOrder ?? positioned.readingOrder
         try AtomicFile.write(try Finisher.finish(pdf: drawn.bytes, options: finish), to: pdf)
     }
 
@@ -68,6 +68,9 @@ public struct Builder: Sendable {
                                  pictograms: layouts.folder.appendingPathComponent("pictograms")).style(document))
         }
         let fonts = workspace.fonts
+        if let panels = product.trifold {
+            return try trifold(documents, languages: languages, product: product, variant: variant, panels: panels)
+        }
         if let fit = product.poster {
             return try poster(documents, languages: languages, product: product, variant: variant, fit: fit)
         }

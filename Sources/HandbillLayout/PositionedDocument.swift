@@ -9,6 +9,9 @@ public struct PositionedDocument: Sendable {
     /// One entry per heading, for the PDF's bookmark outline.
     public var outline: [OutlineEntry]
     public var background: Colour
+    /// When pages are drawn out of reading order (a tri-fold's back panel is on page 1, read last):
+    /// for each element directly under the document, in the order drawn, its place in reading order.
+    public var readingOrder: [Int]? = nil
 
     public init(metadata: DocumentMetadata, pages: [PositionedPage], outline: [OutlineEntry], background: Colour) {
         self.metadata = metadata

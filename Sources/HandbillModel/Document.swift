@@ -27,6 +27,8 @@ public struct Document: Equatable, Sendable {
     public var poster: PosterContent?
     /// Where a local edition's contact goes, and its words, when the guidance takes local editions.
     public var localHelp: LocalHelp? = nil
+    /// What goes in a tri-fold leaflet, when the guidance says (otherwise everything).
+    public var trifold: TrifoldContent? = nil
 
     public init(metadata: DocumentMetadata, blocks: [Block], blockLocations: [SourceLocation] = [],
                 servicesTitle: String, services: [HelpService], poster: PosterContent? = nil) {

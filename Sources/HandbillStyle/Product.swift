@@ -25,6 +25,8 @@ public struct Product: Equatable, Sendable, Decodable {
     public var poster: PosterFit?
     /// A saddle-stitched booklet: its pages printed two to a sheet, folded in the middle.
     public var booklet: Booklet?
+    /// A leaflet folded twice into three panels a side (`Trifold.swift`).
+    public var trifold: Trifold?
     /// The variants the product is made in; nil for every variant. (Some products are too small
     /// for some variants' type: a large-print poster starts at A3.)
     public var variants: [String]?
@@ -49,7 +51,7 @@ public struct Product: Equatable, Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, isDefault = "default", pageMM = "page-mm", marginsMM = "margins-mm", columns,
-             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet, variants
+             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet, variants, trifold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -67,6 +69,7 @@ public struct Product: Equatable, Sendable, Decodable {
         poster = try c.decodeIfPresent(PosterFit.self, forKey: .poster)
         booklet = try c.decodeIfPresent(Booklet.self, forKey: .booklet)
         variants = try c.decodeIfPresent([String].self, forKey: .variants)
+        trifold = try c.decodeIfPresent(Trifold.self, forKey: .trifold)
     }
 
     /// Whether the product is made in `variant`.
@@ -110,6 +113,10 @@ public struct Product: Equatable, Sendable, Decodable {
                 problems.append("`booklet.sheet-mm` (\(sheet.width) × \(sheet.height)) must hold two \(pageMM.width) × \(pageMM.height) mm pages side by side")
             }
             if poster != nil { problems.append("a product is a `poster` or a `booklet`, not both") }
+        }
+        if let trifold {
+            problems += trifold.problems(page: pageMM, margins: m)
+            if poster != nil || booklet != nil { problems.append("a `trifold` is not also a `poster` or a `booklet`") }
         }
         if !(1...4).contains(columns) { problems.append("`columns` must be 1 to 4") }
         if gutterMM < 0 || bleedMM < 0 { problems.append("`gutter-mm` and `bleed-mm` cannot be negative") }

@@ -8,10 +8,11 @@ struct FrontMatter {
     var services: [HelpService]
     var poster: PosterContent?
     var localHelp: LocalHelp?
+    var trifold: TrifoldContent?
 
     static let documentKeys = ["title", "summary", "language", "publisher", "source", "date", "keywords",
                                "services-title", "services", "status", "translated-from", "poster",
-                               "local-help"]
+                               "local-help", "trifold"]
     static let posterKeys = ["sections", "call", "links"]
     static let serviceKeys = ["name", "phone", "url", "for"]
     static let localHelpKeys = ["place", "title", "edition", "email", "address", "hours"]
@@ -95,6 +96,18 @@ struct FrontMatter {
                 poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string, links: links)
             } else {
                 problems.append(.error("`poster` must be `sections:`, `call:` and `links:`", at: reader.location(of: node)))
+            }
+        }
+        trifold = nil
+        if let node = mapping["trifold"] {
+            let sections = node.mapping?["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? []
+            let ifRoom = node.mapping?["if-room"]?.sequence?.compactMap { $0.scalar?.string } ?? []
+            if let trifoldMapping = node.mapping { reader.checkKeys(trifoldMapping, allowed: ["sections", "if-room", "brief-if-needed"], what: "trifold key", into: &problems) }
+            if sections.isEmpty {
+                problems.append(.error("`trifold` must name the sections a tri-fold leaflet holds", at: reader.location(of: node),
+                                       hint: "list their headings: `trifold: { sections: [What to do if it happens] }`"))
+            } else {
+                trifold = TrifoldContent(sections: sections, ifRoom: ifRoom, briefIfNeeded: node.mapping?["brief-if-needed"]?.bool ?? false)
             }
         }
         localHelp = mapping["local-help"].flatMap { reader.localHelp($0, into: &problems) }

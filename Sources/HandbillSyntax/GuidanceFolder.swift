@@ -65,7 +65,7 @@ public struct GuidanceFolder: Sendable {
                                    hint: "add `status: unreviewed` and `translated-from: \(sourceFingerprint)` (see Guidance/TRANSLATING.md)"))
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        return withLocalHelp(of: source, for: withPoster(of: source, for: document))
+        return withLocalHelp(of: source, for: withTrifold(of: source, for: withPoster(of: source, for: document)))
     }
 
     /// The source decides where a local edition's contact goes; a translation gives only its words,
@@ -95,6 +95,22 @@ public struct GuidanceFolder: Sendable {
                 source.services.firstIndex { $0.name == name }.flatMap { $0 < translation.services.count ? translation.services[$0].name : nil }
             }
         })
+        return result
+    }
+
+    /// A translation without a `trifold:` of its own takes the source's, its sections found by
+    /// position, as for posters.
+    private func withTrifold(of source: Document, for translation: Document) -> Document {
+        guard translation.trifold == nil, let trifold = source.trifold else { return translation }
+        func headings(_ document: Document) -> [String] {
+            document.blocks.compactMap { if case .heading(2, let content) = $0 { content.plainText } else { nil } }
+        }
+        let english = headings(source), translated = headings(translation)
+        var result = translation
+        func translate(_ names: [String]) -> [String] {
+            names.compactMap { name in english.firstIndex(of: name).flatMap { $0 < translated.count ? translated[$0] : nil } }
+        }
+        result.trifold = TrifoldContent(sections: translate(trifold.sections), ifRoom: translate(trifold.ifRoom), briefIfNeeded: trifold.briefIfNeeded)
         return result
     }
 

@@ -47,6 +47,7 @@ public enum GuidanceLoader {
         var document = Document(metadata: frontMatter.metadata, blocks: blocks.map(\.block), blockLocations: blocks.map(\.location),
                                 servicesTitle: frontMatter.servicesTitle, services: frontMatter.services, poster: frontMatter.poster)
         document.localHelp = frontMatter.localHelp
+        document.trifold = frontMatter.trifold
         return document
     }
 

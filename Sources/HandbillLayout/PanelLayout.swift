@@ -1,0 +1,243 @@
+import HandbillModel
+import HandbillStyle
+
+/// Lays out a tri-fold leaflet: two sides of a sheet, three panels each. The cover panel holds the
+/// title, summary and key message; the text flows through the other panels in reading order (the
+/// flap, then the inside from its first panel to its last); the back panel holds the help services
+/// and the small print. Right-to-left languages mirror the sheet. The structure tree is put in
+/// reading order (`readingOrder`): the back panel is drawn on page 1 but read last.
+///
+/// Pure: it returns positions and fold marks and draws nothing. Text that does not fit is never cut:
+/// `fit` shrinks the type towards a floor, and past it says how much is over.
+public struct PanelLayout {
+    public let fonts: FontLibrary
+
+    public init(fonts: FontLibrary) { self.fonts = fonts }
+
+    /// A panel on the sheet, in points from the sheet's top-left corner.
+    public struct Panel: Equatable, Sendable {
+        public var name: String
+        /// 0 for the outside (page 1), 1 for the inside (page 2).
+        public var page: Int
+        public var x: Double, width: Double
+        /// Where its text goes: inside the sheet's margins and clear of the folds.
+        public var text: Rect
+    }
+
+    /// How far each part of the leaflet runs past its panels, in points (0 where it fits).
+    public struct Overflow: Equatable, Sendable {
+        public var cover = 0.0, inside = 0.0, back = 0.0
+        public var fits: Bool { cover <= 0 && inside <= 0 && back <= 0 }
+    }
+
+    /// The panels in reading order, placed for the language's direction.
+    public static func panels(_ product: Product, _ trifold: Trifold, rightToLeft: Bool) -> [Panel] {
+        let sheetWidth = points(mm: product.pageMM.width), height = points(mm: product.pageMM.height)
+        let margins = product.marginsMM, fold = points(mm: trifold.foldMarginMM)
+        var placed: [Panel] = []
+        for (page, side) in [trifold.outside, trifold.inside].enumerated() {
+            var x = 0.0
+            for (index, panel) in side.enumerated() {
+                let width = points(mm: panel.widthMM)
+                let left = index == 0 ? points(mm: margins.left) : fold
+                let right = index == side.count - 1 ? points(mm: margins.right) : fold
+                var text = Rect(x: x + left, y: points(mm: margins.top), width: width - left - right,
+                                height: height - points(mm: margins.top) - points(mm: margins.bottom))
+                var panelX = x
+                if rightToLeft {
+                    panelX = sheetWidth - x - width
+                    text.x = sheetWidth - text.maxX
+                }
+                placed.append(Panel(name: panel.name, page: page, x: panelX, width: width, text: text))
+                x += width
+            }
+        }
+        return trifold.readingOrder.compactMap { name in placed.first { $0.name == name } }
+    }
+
+    /// Dashed marks on each fold, in the top and bottom margins of both sides.
+    public static func foldMarks(_ product: Product, _ trifold: Trifold, rightToLeft: Bool) -> [[PrintMark]] {
+        guard let marks = trifold.foldMarks else { return [[], []] }
+        let sheetWidth = points(mm: product.pageMM.width), height = points(mm: product.pageMM.height)
+        let edge = points(mm: marks.edgeMM), length = points(mm: marks.lengthMM)
+        return [trifold.outside, trifold.inside].map { side in
+            var x = 0.0, folds: [Double] = []
+            for panel in side.dropLast() {
+                x += points(mm: panel.widthMM)
+                folds.append(rightToLeft ? sheetWidth - x : x)
+            }
+            return folds.flatMap { x in
+                [PrintMark(x0: x, y0: edge, x1: x, y1: edge + length, weight: marks.weightPt, dashed: true),
+                 PrintMark(x0: x, y0: height - edge, x1: x, y1: height - edge - length, weight: marks.weightPt, dashed: true)]
+            }
+        }
+    }
+
+    /// The largest scale of the variant's type, from 1 down to `floor`, at which everything fits.
+    /// `style(scale)` styles the leaflet at that scale. Returns the sheets and the scale chosen.
+    public func fit(_ product: Product, _ trifold: Trifold, floor: Double,
+                    style: (Double) throws(DiagnosticError) -> StyledTrifold) throws(DiagnosticError) -> (PositionedDocument, scale: Double) {
+        // At full size a long address may not fit a panel at all: that only means smaller type.
+        var full: Attempt?
+        do throws(DiagnosticError) { full = try attempt(try style(1), product, trifold) } catch { full = nil }
+        if case .fits(let document)? = full { return (document, 1) }
+        let smallest: PositionedDocument
+        switch try attempt(try style(floor), product, trifold) {
+        case .fits(let document): smallest = document
+        case .over(let over):
+            throw DiagnosticError(.error(Self.describe(over), hint: Self.hint(over)))
+        }
+        // Binary search for the largest scale that fits, to a hundredth.
+        var low = floor, high = 1.0, best = smallest
+        while high - low > 0.01 {
+            let middle = (low + high) / 2
+            var result: Attempt?
+            do throws(DiagnosticError) { result = try attempt(try style(middle), product, trifold) } catch { result = nil }
+            if case .fits(let document)? = result { low = middle; best = document } else { high = middle }
+        }
+        return (best, low)
+    }
+
+    enum Attempt {
+        case fits(PositionedDocument)
+        case over(Overflow)
+    }
+
+    /// Lays the leaflet out once, at the sizes `styled` has.
+    func attempt(_ styled: StyledTrifold, _ product: Product, _ trifold: Trifold) throws(DiagnosticError) -> Attempt {
+        let document = styled.document
+        let shaper = try TextShaper(fonts: fonts, document: document)
+        let composer = BlockComposer(shaper: shaper)
+        let panels = Self.panels(product, trifold, rightToLeft: shaper.rightToLeft)
+        guard let cover = panels.first, let back = panels.last else { return .over(Overflow()) }
+        let flow = Array(panels.dropFirst().dropLast())
+
+        // The back panel's small print, at the foot of the panel (a page the panel's width).
+        var backPage = document
+        backPage.page.width = back.width
+        backPage.page.top = back.text.y
+        backPage.page.bottom = document.page.height - back.text.maxY
+        backPage.page.left = back.text.x - back.x
+        backPage.page.right = back.x + back.width - back.text.maxX
+        backPage.page.columns = 1
+        let footer = FooterComposer(shaper: shaper, document: backPage)
+        let footerHeight = try footer.height()
+
+        var overflow = Overflow()
+        var panelItems = Array(repeating: [PositionedItem](), count: panels.count)
+        var outline: [(panel: Int, entry: OutlineEntry)] = []
+
+        /// Flows `slices`, set `width` wide, through `frames` (a panel, and where in its text area a
+        /// frame starts and how tall it is); returns how much falls past them and where the last
+        /// slice ends. Right-to-left lines keep to a panel's right edge.
+        func place(_ slices: [FlowSlice], width: Double, in frames: [(panel: Int, top: Double, height: Double)]) throws(DiagnosticError) -> (over: Double, panel: Int, end: Double) {
+            guard let last = frames.last else { return (slices.reduce(0) { $0 + $1.height }, 0, 0) }
+            let placements = try FrameFlow.place(slices) { k in
+                let frame = k < frames.count ? frames[k] : last, rect = panels[frame.panel].text
+                return Frame(page: k, rect: Rect(x: rect.x, y: rect.y + frame.top, width: rect.width, height: frame.height))
+            }
+            var over = 0.0, end = (panel: frames[0].panel, y: frames[0].top)
+            for placement in placements {
+                let slice = slices[placement.slice]
+                guard placement.frame < frames.count else { over += slice.spaceBefore + slice.height; continue }
+                let frame = frames[placement.frame], index = frame.panel, rect = panels[index].text
+                let x = rect.x + (shaper.rightToLeft ? rect.width - width : 0), y = rect.y + frame.top + placement.y
+                panelItems[index] += slice.items.map { $0.offsetBy(x: x, y: y) }
+                outline += slice.outline.map {
+                    (index, OutlineEntry(level: $0.level, title: $0.title, page: panels[index].page, y: y + $0.y))
+                }
+                end = (index, frame.top + placement.y + slice.height)
+            }
+            return (over, end.panel, end.y)
+        }
+
+        let coverSlices = try Self.masthead(document, composer: composer, width: cover.text.width)
+            + composer.compose(styled.cover, width: cover.text.width)
+        overflow.cover = try place(coverSlices, width: cover.text.width, in: [(0, 0, cover.text.height)]).over
+        // Every flow panel is as wide as the narrowest, so a line set for one fits any.
+        let flowWidth = flow.map(\.text.width).min() ?? cover.text.width
+        let inside = try place(try composer.compose(styled.inside, width: flowWidth), width: flowWidth,
+                               in: panels.indices.dropFirst().dropLast().map { ($0, 0, panels[$0].text.height) })
+        overflow.inside = inside.over
+        let backHeight = back.text.height - footerHeight - document.page.footerGap
+        if styled.servicesStartInside, let lastFlow = panels.indices.dropLast().last, lastFlow > 0 {
+            // The services start under the text on the last inside panel and go on over the back.
+            let width = min(back.text.width, panels[lastFlow].text.width)
+            let slices = try composer.compose(styled.back, width: width)
+            // The heading's space above it, kept (a frame's first slice drops its own).
+            let top = inside.panel == lastFlow && inside.end > 0 ? min(inside.end + (slices.first?.spaceBefore ?? 0), panels[lastFlow].text.height) : 0
+            overflow.back = try place(slices, width: width,
+                                      in: [(lastFlow, top, panels[lastFlow].text.height - top), (panels.count - 1, 0, backHeight)]).over
+        } else {
+            overflow.back = try place(try composer.compose(styled.back, width: back.text.width), width: back.text.width,
+                                      in: [(panels.count - 1, 0, backHeight)]).over
+        }
+        guard overflow.fits else { return .over(overflow) }
+
+        // Elements end at each panel's edge and start again in the next (a paragraph running from
+        // the flap to the inside is two paragraphs): each panel's part is sorted into reading order.
+        var byPanel = panelItems.map { PositionedPage(width: 0, height: 0, items: $0) }
+        PageAssembly.closeElementsAtPageEnds(&byPanel)
+        byPanel[panels.count - 1].items += try footer.items(page: 1, of: 1).map { $0.offsetBy(x: back.x, y: 0) }
+
+        let marks = Self.foldMarks(product, trifold, rightToLeft: shaper.rightToLeft)
+        var pages = (0..<2).map { page in
+            var sheet = PositionedPage(width: document.page.width, height: document.page.height, items: [])
+            sheet.marks = marks[page]
+            return sheet
+        }
+        var readingOrder: [Int] = []
+        for page in 0..<2 {
+            for (index, panel) in panels.enumerated() where panel.page == page {
+                var depth = 0
+                for item in byPanel[index].items {
+                    switch item {
+                    case .open(let role):
+                        if depth == 0 && role != .artifact { readingOrder.append(index) }
+                        depth += 1
+                    case .close: depth -= 1
+                    default: break
+                    }
+                }
+                pages[page].items += byPanel[index].items
+            }
+        }
+        pages[0].items.insert(.open(.document), at: 0)
+        pages[1].items.append(.close(.document))
+        var positioned = PositionedDocument(metadata: document.metadata, pages: pages,
+                                            outline: outline.sorted { $0.panel < $1.panel }.map(\.entry),
+                                            background: document.background)
+        positioned.readingOrder = readingOrder
+        return .fits(positioned)
+    }
+
+    /// The title and summary for the cover. A title word wider than the panel (Russian's
+    /// “Вымогательство” at 30pt) makes the title smaller, never below the headings' size.
+    static func masthead(_ document: StyledDocument, composer: BlockComposer, width: Double) throws(DiagnosticError) -> [FlowSlice] {
+        var titled = document
+        while true {
+            do throws(DiagnosticError) {
+                return try PageAssembly.mastheadSlices(titled, composer: composer, width: width)
+            } catch {
+                let size = titled.title.runs.map(\.style.size).max() ?? 0
+                guard size * 0.95 >= document.summary?.runs.map(\.style.size).max() ?? size else { throw error }
+                for index in titled.title.runs.indices { titled.title.runs[index].style.size *= 0.95 }
+                titled.title.lineHeight *= 0.95
+            }
+        }
+    }
+
+    static func describe(_ over: Overflow) -> String {
+        let parts = [("the cover", over.cover), ("the inside panels", over.inside), ("the back panel", over.back)]
+            .filter { $0.1 > 0 }.map { "\($0.0) by about \(Int((($0.1) * 25.4 / 72).rounded(.up))) mm" }
+        return "the tri-fold's text does not fit, even at the smallest type allowed: it runs over \(parts.joined(separator: ", "))"
+    }
+
+    static func hint(_ over: Overflow) -> String {
+        var hints: [String] = []
+        if over.cover > 0 { hints.append("shorten the summary or the key message") }
+        if over.inside > 0 { hints.append("name fewer or shorter sections under `trifold: sections:` in the guidance's front matter (or move some to `if-room:`)") }
+        if over.back > 0 { hints.append("the help services do not fit one panel even as names, numbers and addresses: list fewer") }
+        return hints.joined(separator: "; ") + "; or make the A4 leaflet (leaflet-a4) or the A5 booklet, which hold everything"
+    }
+}

@@ -1,0 +1,19 @@
+/// The parts of a guidance a tri-fold leaflet carries (`trifold:` in the front matter): its six
+/// small panels hold the title, summary and key message on the cover, the sections named here
+/// across the inside, and every help service on the back.
+public struct TrifoldContent: Equatable, Sendable {
+    /// Headings (`##`) of the sections always printed, in the guidance's order.
+    public var sections: [String]
+    /// Sections printed too when there is room, taken in this order until one does not fit: the
+    /// author's choice of what a variant with larger type may leave out (never cut mid-section).
+    public var ifRoom: [String]
+    /// When even `sections` do not fit, each list item may be cut to its bold first words (“Don’t
+    /// pay.”), the advice itself, as on a poster: the author allows it (`brief-if-needed: true`).
+    public var briefIfNeeded: Bool
+
+    public init(sections: [String], ifRoom: [String] = [], briefIfNeeded: Bool = false) {
+        self.sections = sections
+        self.ifRoom = ifRoom
+        self.briefIfNeeded = briefIfNeeded
+    }
+}
