@@ -25,6 +25,8 @@ public struct Product: Equatable, Sendable, Decodable {
     public var poster: PosterFit?
     /// A saddle-stitched booklet: its pages printed two to a sheet, folded in the middle.
     public var booklet: Booklet?
+    /// A card printed several to a sheet with cut marks (the wallet card).
+    public var card: ProductCard?
     /// The variants the product is made in; nil for every variant. (Some products are too small
     /// for some variants' type: a large-print poster starts at A3.)
     public var variants: [String]?
@@ -49,7 +51,7 @@ public struct Product: Equatable, Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, isDefault = "default", pageMM = "page-mm", marginsMM = "margins-mm", columns,
-             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet, variants
+             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet, card, variants
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,6 +68,7 @@ public struct Product: Equatable, Sendable, Decodable {
         footerGapMM = try c.decodeIfPresent(Double.self, forKey: .footerGapMM) ?? 4
         poster = try c.decodeIfPresent(PosterFit.self, forKey: .poster)
         booklet = try c.decodeIfPresent(Booklet.self, forKey: .booklet)
+        card = try c.decodeIfPresent(ProductCard.self, forKey: .card)
         variants = try c.decodeIfPresent([String].self, forKey: .variants)
     }
 
@@ -110,6 +113,10 @@ public struct Product: Equatable, Sendable, Decodable {
                 problems.append("`booklet.sheet-mm` (\(sheet.width) × \(sheet.height)) must hold two \(pageMM.width) × \(pageMM.height) mm pages side by side")
             }
             if poster != nil { problems.append("a product is a `poster` or a `booklet`, not both") }
+        }
+        if let card {
+            problems += card.problems(card: pageMM)
+            if poster != nil || booklet != nil { problems.append("a product is a `card`, a `poster` or a `booklet`, only one") }
         }
         if !(1...4).contains(columns) { problems.append("`columns` must be 1 to 4") }
         if gutterMM < 0 || bleedMM < 0 { problems.append("`gutter-mm` and `bleed-mm` cannot be negative") }
