@@ -74,6 +74,9 @@ public struct Builder: Sendable {
         if let fit = product.poster {
             return try poster(documents, languages: languages, product: product, variant: variant, fit: fit)
         }
+        if let card = product.card {  // the wallet card: CardBuild.swift
+            return try self.card(documents, languages: languages, product: product, variant: variant, card: card)
+        }
         return try fonts.exclusively { () throws(DiagnosticError) in
             styled.count == 2 ? try BilingualLayout(fonts: fonts).layout(styled[0], beside: styled[1])
                               : try DocumentLayout(fonts: fonts).layout(styled[0])
@@ -125,6 +128,7 @@ public struct Builder: Sendable {
             }
             positioned = PrintShopSheet.extend(positioned, marks: marks)
         }
+        positioned = try imposedCard(positioned, job: job)  // a card's copies on sheets (CardBuild.swift)
 
         let pdf = job.pdf(in: output)
         var written = [pdf]

@@ -27,6 +27,8 @@ public struct Product: Equatable, Sendable, Decodable {
     public var booklet: Booklet?
     /// A leaflet folded twice into three panels a side (`Trifold.swift`).
     public var trifold: Trifold?
+    /// A card printed several to a sheet with cut marks (the wallet card).
+    public var card: ProductCard?
     /// The variants the product is made in; nil for every variant. (Some products are too small
     /// for some variants' type: a large-print poster starts at A3.)
     public var variants: [String]?
@@ -51,7 +53,7 @@ public struct Product: Equatable, Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case name, title, description, isDefault = "default", pageMM = "page-mm", marginsMM = "margins-mm", columns,
-             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet, variants, trifold
+             gutterMM = "gutter-mm", bleedMM = "bleed-mm", footerGapMM = "footer-gap-mm", poster, booklet, card, variants, trifold
     }
 
     public init(from decoder: any Decoder) throws {
@@ -68,6 +70,7 @@ public struct Product: Equatable, Sendable, Decodable {
         footerGapMM = try c.decodeIfPresent(Double.self, forKey: .footerGapMM) ?? 4
         poster = try c.decodeIfPresent(PosterFit.self, forKey: .poster)
         booklet = try c.decodeIfPresent(Booklet.self, forKey: .booklet)
+        card = try c.decodeIfPresent(ProductCard.self, forKey: .card)
         variants = try c.decodeIfPresent([String].self, forKey: .variants)
         trifold = try c.decodeIfPresent(Trifold.self, forKey: .trifold)
     }
@@ -117,6 +120,10 @@ public struct Product: Equatable, Sendable, Decodable {
         if let trifold {
             problems += trifold.problems(page: pageMM, margins: m)
             if poster != nil || booklet != nil { problems.append("a `trifold` is not also a `poster` or a `booklet`") }
+        }
+        if let card {
+            problems += card.problems(card: pageMM)
+            if poster != nil || booklet != nil || trifold != nil { problems.append("a product is a `card`, a `poster`, a `booklet` or a `trifold`, only one") }
         }
         if !(1...4).contains(columns) { problems.append("`columns` must be 1 to 4") }
         if gutterMM < 0 || bleedMM < 0 { problems.append("`gutter-mm` and `bleed-mm` cannot be negative") }

@@ -1,0 +1,31 @@
+import HandbillLayout
+import HandbillModel
+import HandbillStyle
+
+/// The wallet card: laid out once (front and back, the type fitted) and, for an office printer,
+/// imposed several to a sheet with cut marks (`card:` in the product file).
+extension Builder {
+    /// The card's two sides, its body size the largest that fits, never below the product's floor.
+    func card(_ documents: [Document], languages: [String], product: Product, variant: Variant,
+              card: ProductCard) throws(DiagnosticError) -> PositionedDocument {
+        guard documents.count == 1, let document = documents.first else {
+            throw DiagnosticError(.error("wallet cards are made in one language at a time", hint: "give one --lang"))
+        }
+        let styler = Styler(product: product, variant: variant, strings: try workspace.layouts.language(languages[0]),
+                            pictograms: workspace.layouts.folder.appendingPathComponent("pictograms"))
+        let cardStyler = CardStyler(styler: styler, card: card)
+        let fonts = workspace.fonts
+        return try fonts.exclusively { () throws(DiagnosticError) in
+            try CardLayout(fonts: fonts).layout(floor: cardStyler.floor, ceiling: card.maximumBodyPt) { body throws(DiagnosticError) in
+                try cardStyler.style(document, body: body)
+            }.0
+        }
+    }
+
+    /// For an office printer, the card's copies on sheets with cut marks; a print shop gets the
+    /// card alone (with bleed and crop marks) and imposes it itself.
+    func imposedCard(_ positioned: PositionedDocument, job: Job) throws(DiagnosticError) -> PositionedDocument {
+        guard !job.printShop, let card = try workspace.layouts.product(job.product).card else { return positioned }
+        return CardSheet.impose(positioned, card: card)
+    }
+}
