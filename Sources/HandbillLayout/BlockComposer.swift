@@ -173,7 +173,7 @@ struct BlockComposer {
             throw DiagnosticError(.error(
                 "“\(excerpt(line.text))” is \(Int(line.width.rounded()))pt wide and cannot be broken, but the column is \(Int(width))pt",
                 at: shaped.source,
-                hint: "words, phone numbers and web addresses are never split across lines: shorten the address (the site's home page or a short link) or the word"))
+                hint: "words and phone numbers are never split across lines, and a web address only after a slash or before a dot: shorten the address (the site's home page or a short link) or the word"))
         }
     }
 

@@ -85,8 +85,10 @@ public final class ShapedText: @unchecked Sendable {
         return String(scalars)
     }
 
+    /// Bidi controls, and the zero-width spaces layout puts after an address's slashes where it may
+    /// break: characters that shape to nothing and are no part of what a reader gets.
     public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        [0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        [0x200B, 0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// The span a byte of the text belongs to.

@@ -30,17 +30,48 @@ struct TextShaper {
         self.rightToLeft = rightToLeft
     }
 
+    /// Shapes and breaks a paragraph. Addresses stay whole on a line; only when one cannot fit
+    /// the line at all is it broken, and then only after a slash or before a dot (as style guides
+    /// break URLs).
     func shape(_ styled: StyledText, width: Double) -> ShapedText {
+        let whole = shape(styled, width: width, breakingAddresses: false)
+        guard whole.lines.contains(where: { $0.inkWidth > width + 0.01 }),
+              styled.runs.contains(where: { $0.leftToRight && Self.addressBreaks(in: $0.text) != $0.text }) else { return whole }
+        return shape(styled, width: width, breakingAddresses: true)
+    }
+
+    /// An address with a zero-width space after each slash and before each dot inside it: where it may break.
+    /// (Readers never see it: render leaves it out of the text, like the bidi controls.)
+    static func addressBreaks(in address: String) -> String {
+        var result = ""
+        let characters = Array(address)
+        for (index, character) in characters.enumerated() {
+            // Before a dot (“revengepornhelpline” / “.org.uk”), never at either end.
+            if character == ".", index > 0, index + 1 < characters.count, characters[index - 1] != "\u{200B}" {
+                result.append("\u{200B}")
+            }
+            result.append(character)
+            // After a single slash (“ceop.police.uk/” / “safety-centre”), not in “//”.
+            if character == "/", index + 1 < characters.count, characters[index + 1] != "/", index > 0, characters[index - 1] != "/" {
+                result.append("\u{200B}")
+            }
+        }
+        return result
+    }
+
+    private func shape(_ styled: StyledText, width: Double, breakingAddresses: Bool) -> ShapedText {
         let layout = pango_layout_new(rightToLeft ? fonts.rightToLeftContext : fonts.context)!
         var text = ""
         var spans: [ShapedText.Span] = []
         let attributes = pango_attr_list_new()
         defer { pango_attr_list_unref(attributes) }
+        var addressBreakPoints: Set<Int> = []  // byte offsets a line may start at inside an address
         for run in styled.runs {
             let start = text.utf8.count
+            let runText = breakingAddresses && run.leftToRight ? Self.addressBreaks(in: run.text) : run.text
             // A phone number or address is an isolated left-to-right island (LRI … PDI), so that
             // in right-to-left text its digit groups and dots keep their order.
-            text += run.leftToRight ? "\u{2066}" + run.text + "\u{2069}" : run.text
+            text += run.leftToRight ? "\u{2066}" + runText + "\u{2069}" : runText
             let end = text.utf8.count
             spans.append(.init(byteStart: start, byteEnd: end, style: run.style, link: run.link))
             func add(_ attribute: UnsafeMutablePointer<PangoAttribute>?) {
@@ -52,12 +83,25 @@ struct TextShaper {
             add(pango_attr_size_new_absolute(Int32((run.style.size * Double(PANGO_SCALE)).rounded())))
             if run.style.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
             if run.style.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
-            if run.unbreakable { add(pango_attr_allow_breaks_new(0)) }
+            if run.unbreakable {
+                // Unbreakable but at the address breaks, when addresses must break.
+                var from = start
+                var offset = start + (run.leftToRight ? 3 : 0)
+                for scalar in runText.unicodeScalars {
+                    offset += String(scalar).utf8.count
+                    if scalar == "\u{200B}" {
+                        Self.forbidBreaks(from..<offset, in: attributes)
+                        addressBreakPoints.insert(offset)
+                        from = offset + 1  // a break is allowed before the character after the space
+                    }
+                }
+                Self.forbidBreaks(from..<end, in: attributes)
+            }
             if letterSpacing > 0 { add(pango_attr_letter_spacing_new(Int32(letterSpacing * run.style.size * Double(PANGO_SCALE)))) }
             if wordSpacing > 0 {
                 // Pango has no word spacing: letter spacing on each space character widens the gap after it.
                 var offset = start + (run.leftToRight ? 3 : 0)  // after the LRI
-                for byte in run.text.utf8 {
+                for byte in runText.utf8 {
                     if byte == 0x20, let attribute = pango_attr_letter_spacing_new(Int32((wordSpacing + letterSpacing) * run.style.size * Double(PANGO_SCALE))) {
                         attribute.pointee.start_index = guint(offset)
                         attribute.pointee.end_index = guint(offset + 1)
@@ -79,11 +123,14 @@ struct TextShaper {
         whole(pango_attr_insert_hyphens_new(hyphenate ? 1 : 0))
         if !hyphenate && !styled.breaksInsideWords {
             // Without hyphenation a word is never split, not even a compound at its own hyphen.
+            // (An address's breaks, when it must break, stay open.)
             for range in Self.hyphenatedWords(in: text) {
-                let attribute = pango_attr_allow_breaks_new(0)!
-                attribute.pointee.start_index = guint(range.lowerBound)
-                attribute.pointee.end_index = guint(range.upperBound)
-                pango_attr_list_insert(attributes, attribute)
+                var from = range.lowerBound
+                for allowed in addressBreakPoints.sorted() where range.contains(allowed) {
+                    Self.forbidBreaks(from..<allowed, in: attributes)
+                    from = allowed + 1
+                }
+                Self.forbidBreaks(from..<range.upperBound, in: attributes)
             }
         }
         whole(pango_attr_language_new(pango_language_from_string(language)))
@@ -101,6 +148,13 @@ struct TextShaper {
         pango_layout_set_auto_dir(layout, 0)
         pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
         return ShapedText(layout: layout, text: text, spans: spans, lineHeight: styled.lineHeight, source: styled.source)
+    }
+
+    private static func forbidBreaks(_ range: Range<Int>, in attributes: OpaquePointer?) {
+        guard !range.isEmpty, let attribute = pango_attr_allow_breaks_new(0) else { return }
+        attribute.pointee.start_index = guint(range.lowerBound)
+        attribute.pointee.end_index = guint(range.upperBound)
+        pango_attr_list_insert(attributes, attribute)
     }
 
     /// UTF-8 byte ranges of words joined by hyphens ("two-step"): a hyphen with a letter or digit

@@ -42,7 +42,8 @@ import Testing
     @Test func aLayoutFailureLeavesNoPartialPDF() throws {
         let folder = Project.temporaryFolder(), output = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: output) }
-        let long = "https://example.org/" + String(repeating: "a-very-long-path-segment/", count: 6)
+        // Too long for the line, with no slash or dot to break at.
+        let long = "https://example.org/" + String(repeating: "a-very-long-path-segment-", count: 6)
         let source = SourceErrorTests.good.replacingOccurrences(of: "Some text.", with: "See [this](\(long)).")
         try source.write(to: folder.appendingPathComponent("guidance.md"), atomically: true, encoding: .utf8)
         let result = try handbill("build", folder.path, "--output", output.path)

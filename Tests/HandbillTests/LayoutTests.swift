@@ -100,8 +100,24 @@ import Testing
             try Builder(workspace: Project.workspace).layout(document, job: Project.job("large-print"))
         } throws: { error in
             let message = (error as? DiagnosticError)?.description ?? ""
-            return message.contains("cannot be broken") && message.contains("example.org")
+            return message.contains("cannot be broken") && message.contains("very-long-path")
         }
+    }
+
+    /// An address too long for the line breaks after a slash or before a dot — nowhere else —
+    /// and reads back whole: the break is no character of the text.
+    @Test func anAddressTooLongForTheLineBreaksOnlyAfterASlashOrBeforeADot() throws {
+        var document = try Project.document()
+        let address = "example.org/guidance-for-parents-and-carers/online-safety/what-to-do-if-it-happens"
+        document.blocks.append(.paragraph([.link(url: "https://" + address, content: [.text("here")])]))
+        let laidOut = try Builder(workspace: Project.workspace).layout(document, job: Project.job("large-print"))
+        let lines = laidOut.pages.flatMap(\.lines).map(\.text).filter { $0.contains("example") || $0.contains("guidance-for") || $0.contains("online-safety") || $0.contains("what-to-do-if-it-happens") }
+        #expect(lines.count >= 2, "the address was not broken: \(lines)")
+        for (line, next) in zip(lines, lines.dropFirst()) {
+            #expect(line.hasSuffix("/") || next.hasPrefix("."), "broken elsewhere than after a slash or before a dot: “\(line)” | “\(next)”")
+        }
+        #expect(lines.joined().contains(address), "the address does not read back whole: \(lines)")
+        #expect(!lines.joined().unicodeScalars.contains("\u{200B}"))
     }
 
     @Test func missingGlyphsAreRefusedNotDrawnAsBoxes() throws {
