@@ -35,3 +35,43 @@ int hb_tokenize_content(const char *data, size_t length, void *context, hb_token
         return -1;
     }
 }
+
+int hb_tokenize_content_spans(const char *data, size_t length, void *context, hb_span_callback callback,
+                              char *error, size_t error_size) {
+    try {
+        Buffer buffer(reinterpret_cast<unsigned char *>(const_cast<char *>(data)), length);
+        auto input = std::make_shared<BufferInputSource>("content stream", &buffer);
+        QPDFTokenizer tokenizer;
+        tokenizer.allowEOF();
+        tokenizer.includeIgnorable();
+        hb_token_span batch[256];
+        size_t count = 0;
+        while (true) {
+            QPDFTokenizer::Token token = tokenizer.readToken(input, "content stream", true);
+            auto type = static_cast<hb_token_type>(token.getType());
+            if (type == hb_tt_eof) break;
+            if (type == hb_tt_bad) {
+                std::snprintf(error, error_size, "malformed content at byte %lld: %s",
+                              static_cast<long long>(input->getLastOffset()), token.getErrorMessage().c_str());
+                return -1;
+            }
+            std::string const &raw = token.getRawValue();
+            auto offset = static_cast<size_t>(input->getLastOffset());
+            if (offset > length || raw.size() > length - offset || std::memcmp(data + offset, raw.data(), raw.size()) != 0) {
+                std::snprintf(error, error_size, "a token at byte %zu is not where the tokenizer says", offset);
+                return -2;
+            }
+            batch[count++] = hb_token_span{type, offset, raw.size()};
+            if (count == 256) {
+                callback(context, batch, count);
+                count = 0;
+            }
+            if (type == hb_tt_word && raw == "ID") tokenizer.expectInlineImage(input);
+        }
+        if (count > 0) callback(context, batch, count);
+        return 0;
+    } catch (std::exception const &e) {
+        std::snprintf(error, error_size, "%s", e.what());
+        return -1;
+    }
+}

@@ -15,6 +15,8 @@ public final class BatchBuilder: @unchecked Sendable {
         /// Build even what is up to date.
         public var force = false
         public var workers = ProcessInfo.processInfo.activeProcessorCount
+        /// Workers as child processes rather than threads (the command line sets this).
+        public var processes: WorkerProcesses?
 
         public init(output: URL) { self.output = output }
     }
@@ -51,21 +53,27 @@ public final class BatchBuilder: @unchecked Sendable {
         let pending = stale
         let next = Counter()
         let workers = max(1, min(options.workers, pending.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var own: Workspace?
-            while let position = next.take(below: pending.count) {
-                let index = pending[position], job = jobs[index]
-                let start = DispatchTime.now()
-                do throws(DiagnosticError) {
-                    if own == nil { own = worker == 0 ? workspace : try workspace.withOwnFonts() }
-                    let files = try Builder(workspace: own!).build(try documents.for(job), job: job, output: options.output,
-                                                                   png: options.png, thumbnail: options.thumbnails)
-                    results.record(index, BatchResult(output: job.fileName, status: .built, files: files.map { Self.relative($0, to: folder) },
-                                                      milliseconds: Self.milliseconds(since: start)))
-                } catch {
-                    results.record(index, BatchResult(output: job.fileName, status: .failed, files: [],
-                                                      milliseconds: Self.milliseconds(since: start), error: error.description))
-                }
+        /// Builds job `index` in this process, with `own` fonts (made on first use).
+        let buildHere = { @Sendable (index: Int, worker: Int, own: inout Workspace?) in
+            let job = jobs[index]
+            let start = DispatchTime.now()
+            do throws(DiagnosticError) {
+                if own == nil { own = worker == 0 ? self.workspace : try self.workspace.withOwnFonts() }
+                let files = try Builder(workspace: own!).build(try documents.for(job), job: job, output: options.output,
+                                                               png: options.png, thumbnail: options.thumbnails)
+                results.record(index, BatchResult(output: job.fileName, status: .built, files: files.map { Self.relative($0, to: folder) },
+                                                  milliseconds: Self.milliseconds(since: start)))
+            } catch {
+                results.record(index, BatchResult(output: job.fileName, status: .failed, files: [],
+                                                  milliseconds: Self.milliseconds(since: start), error: error.description))
+            }
+        }
+        if let processes = options.processes, workers > 1 {  // WorkerProcesses.swift
+            processes.run(jobs, pending: pending, workers: workers, batch: self, options: options, results: results, buildHere: buildHere)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var own: Workspace?
+                while let position = next.take(below: pending.count) { buildHere(pending[position], worker, &own) }
             }
         }
         let all = results.all
@@ -134,7 +142,7 @@ public final class BatchBuilder: @unchecked Sendable {
 }
 
 /// Each language's document, or why it could not be read.
-private struct LoadedDocuments: Sendable {
+struct LoadedDocuments: Sendable {
     /// By "<edition>/<language>".
     let byKey: [String: Result<Document, DiagnosticError>]
     /// Each variant's edition ("" for the guidance itself).
@@ -148,7 +156,7 @@ private struct LoadedDocuments: Sendable {
 }
 
 /// Results filled in by workers in any order.
-private final class Results: @unchecked Sendable {
+final class Results: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [BatchResult?]
     private var done = 0
@@ -172,7 +180,7 @@ private final class Results: @unchecked Sendable {
 }
 
 /// Hands out job positions to workers, one at a time.
-private final class Counter: @unchecked Sendable {
+final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
 

@@ -35,7 +35,13 @@ public enum Finisher {
     private static func markDecorationAsArtifacts(_ pdf: QPDF) throws(DiagnosticError) {
         for page in pdf.pages {
             let content = try ArtifactMarker.rewrite(try page.pageContent())
-            page["Contents"] = pdf.stream(content)
+            // Cairo writes one stream per page: give it the new content in place. A new stream
+            // costs more than the rewrite (qpdf counts every object to number it).
+            if let contents = page["Contents"], contents.isStream {
+                contents.replaceData(content)
+            } else {
+                page["Contents"] = pdf.stream(content)
+            }
         }
     }
 

@@ -79,7 +79,7 @@ struct SourceText {
         while let scalar = next {
             next = scalars.next()
             if scalar == "\n" { line += 1; column = 1; continue }
-            let location = SourceLocation(file: file, line: line, column: column)
+            var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
             if scalar == "\r" && next != "\n" {
                 throw DiagnosticError(.error("a carriage return without a line feed", at: location,
                                              hint: "save the file with Unix (LF) or Windows (CRLF) line endings"))

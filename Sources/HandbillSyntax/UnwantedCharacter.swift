@@ -18,10 +18,18 @@ public enum UnwantedCharacter {
 
     /// Why `scalar` may not appear in guidance text, or nil when it may.
     public static func reason(for scalar: Unicode.Scalar) -> Reason? {
-        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        // Nearly every scalar is allowed: answer those before spelling out a code (this runs for
+        // every character of every file read).
         switch scalar.value {
-        case 0x09, 0x0A, 0x0D:
-            return nil  // tab, line feed, carriage return: whitespace (a lone CR is checked by SourceText)
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E:
+            return nil  // tab, line feed, carriage return: whitespace (a lone CR is checked by SourceText); printable ASCII
+        case 0xA0..<0x200B:
+            return nil  // Latin-1 letters up to the general punctuation block: no controls or invisibles
+        default:
+            break
+        }
+        var code: String { "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) }
+        switch scalar.value {
         case 0x202A...0x202E:
             return Reason(message: "bidi override or embedding \(code) in the text",
                           hint: "delete it; it can make the printed text read differently from the source, and Handbill sets the direction itself")

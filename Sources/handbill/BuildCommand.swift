@@ -62,6 +62,7 @@ struct BuildCommand: ParsableCommand {
             options.force = force
             options.thumbnails = proof
             if let jobs { options.workers = jobs }
+            options.processes = WorkerProcesses(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
             let display = ProgressDisplay(quiet: json)
             let start = Date()
             let results = BatchBuilder(workspace: workspace, guidance: guidance).run(jobList, options: options) { display.show($0) }

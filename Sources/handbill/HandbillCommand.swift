@@ -18,7 +18,8 @@ struct HandbillCommand: ParsableCommand {
               handbill check Guidance/sextortion
             """,
         version: Workspace.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ListCommand.self, InspectCommand.self, BenchCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, ListCommand.self, InspectCommand.self, BenchCommand.self,
+                      BuildWorkerCommand.self])
 }
 
 /// Where Layouts/ and Fonts/ are; shared by every command.

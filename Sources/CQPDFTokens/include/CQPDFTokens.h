@@ -24,6 +24,22 @@ typedef void (*hb_token_callback)(void *context, hb_token_type type, const char 
 int hb_tokenize_content(const char *data, size_t length, void *context, hb_token_callback callback,
                         char *error, size_t error_size);
 
+/// One token as a kind and where its bytes stand in the stream, so a caller reads them from its
+/// own buffer without a copy per token.
+typedef struct {
+    hb_token_type type;
+    size_t offset;
+    size_t length;
+} hb_token_span;
+
+/// Called with up to `count` tokens at a time.
+typedef void (*hb_span_callback)(void *context, const hb_token_span *spans, size_t count);
+
+/// As `hb_tokenize_content`, but hands over tokens in batches of spans (for the hot paths).
+/// Returns -2 (and stops) if a token's raw bytes are not the stream's bytes at its offset.
+int hb_tokenize_content_spans(const char *data, size_t length, void *context, hb_span_callback callback,
+                              char *error, size_t error_size);
+
 #ifdef __cplusplus
 }
 #endif

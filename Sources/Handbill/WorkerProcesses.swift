@@ -1,0 +1,191 @@
+import Dispatch
+import Foundation
+import HandbillModel
+import HandbillSyntax
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A batch's workers as child processes of the `handbill` executable (`handbill build-worker`),
+/// each with its own Pango, Cairo and FreeType.
+///
+/// In one process every worker shapes and draws under one font lock (Cairo shares FreeType faces
+/// between font maps), which is about two thirds of a document's work: two threads built only
+/// ~1.2 times as fast as one. Processes share nothing, so they need no lock.
+///
+/// The parent hands out jobs one at a time (a line with the job's number on the child's standard
+/// input) and reads each result back as a JSON line, so a slow document never holds up the others
+/// and progress is reported as each finishes. A child that cannot be started, or dies, costs only
+/// the job it had: the rest are built in this process instead.
+public struct WorkerProcesses: Sendable {
+    /// The `handbill` executable.
+    public var executable: URL
+
+    public init(executable: URL) { self.executable = executable }
+
+    /// One job as the parent sends it.
+    struct WireJob: Codable {
+        var guidance, product, variant, language: String
+        var format: OutputFormat
+        var printShop: Bool
+
+        init(_ job: Job) {
+            (guidance, product, variant, language, format, printShop) =
+                (job.guidance, job.product, job.variant, job.language, job.format, job.printShop)
+        }
+
+        var job: Job {
+            Job(guidance: guidance, product: product, variant: variant, language: language, format: format, printShop: printShop)
+        }
+    }
+
+    /// What the parent tells a child first: everything it needs to build any of the jobs.
+    struct Plan: Codable {
+        var jobs: [WireJob]
+        var output: String
+        var png: Bool
+        var thumbnails: Bool
+    }
+
+    /// The arguments that start a child for `workspace` and `guidance`.
+    func arguments(workspace: Workspace, guidance: GuidanceFolder) -> [String] {
+        [executable.path, "build-worker", guidance.folder.path,
+         "--layouts", workspace.layouts.folder.path, "--fonts", workspace.fonts.folder.path]
+    }
+
+    /// A running child: its pid and the two ends of its pipes.
+    final class Child: @unchecked Sendable {  // each used by one worker thread only
+        let pid: pid_t
+        let input: FileHandle
+        let output: FileHandle
+        private var buffer: [UInt8] = []
+
+        init?(arguments: [String]) {
+            var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
+            guard pipe(&toChild) == 0 else { return nil }
+            guard pipe(&fromChild) == 0 else { close(toChild[0]); close(toChild[1]); return nil }
+            // Close-on-exec, so the next child does not hold this one's pipes open (dup2 into 0
+            // and 1 clears the flag for this child's own ends). Children are started one by one.
+            for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+            posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+            let argv = arguments.map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            let status = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+            close(toChild[0])
+            close(fromChild[1])
+            guard status == 0 else { close(toChild[1]); close(fromChild[0]); return nil }
+            self.pid = pid
+            input = FileHandle(fileDescriptor: toChild[1], closeOnDealloc: true)
+            output = FileHandle(fileDescriptor: fromChild[0], closeOnDealloc: true)
+        }
+
+        func send(_ line: String) -> Bool {
+            do { try input.write(contentsOf: Data((line + "\n").utf8)); return true } catch { return false }
+        }
+
+        /// The next line the child wrote; nil at its end.
+        func receive() -> String? {
+            while true {
+                if let newline = buffer.firstIndex(of: 0x0A) {
+                    let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                    buffer.removeSubrange(...newline)
+                    return line
+                }
+                // read(2) itself: FileHandle's read(upToCount:) waits for the whole count.
+                var chunk = [UInt8](repeating: 0, count: 65_536)
+                let count = chunk.withUnsafeMutableBytes { read(output.fileDescriptor, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return nil }
+                buffer += chunk[..<count]
+            }
+        }
+
+        /// Closes its input (so it stops) and waits for it.
+        func finish() {
+            try? input.close()
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        }
+    }
+
+    // MARK: The parent's side
+
+    /// Builds the `pending` jobs on `workers` children; results go to `results` as they arrive.
+    func run(_ jobs: [Job], pending: [Int], workers: Int, batch: BatchBuilder, options: BatchBuilder.Options, results: Results,
+             buildHere: @escaping @Sendable (Int, Int, inout Workspace?) -> Void) {
+        let plan = Plan(jobs: jobs.map(WireJob.init), output: options.output.standardizedFileURL.path,
+                        png: options.png, thumbnails: options.thumbnails)
+        let planLine = (try? JSONEncoder().encode(plan)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let arguments = arguments(workspace: batch.workspace, guidance: batch.guidance)
+        let next = Counter()
+        signal(SIGPIPE, SIG_IGN)  // a child that died is noticed when its answer is missing
+        let children = (0..<workers).map { _ in Child(arguments: arguments) }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var own: Workspace?
+            let child = children[worker]
+            var alive = child?.send(planLine) ?? false
+            while let position = next.take(below: pending.count) {
+                let index = pending[position]
+                guard alive, let child else { buildHere(index, worker, &own); continue }
+                if child.send(String(index)), let line = child.receive(),
+                   let result = try? JSONDecoder().decode(BatchResult.self, from: Data(line.utf8)) {
+                    results.record(index, result)
+                } else {
+                    alive = false
+                    results.record(index, BatchResult(output: jobs[index].fileName, status: .failed, files: [], milliseconds: 0,
+                                                      error: "error: the worker process building it ended unexpectedly"))
+                }
+            }
+            child?.finish()
+        }
+    }
+
+    // MARK: The child's side
+
+    /// `handbill build-worker`: reads the plan, then builds each job whose number arrives on
+    /// standard input and writes its result as one JSON line, until standard input ends.
+    public static func serve(workspace: Workspace, guidance: GuidanceFolder) throws(DiagnosticError) {
+        guard let first = readLine(), let plan = try? JSONDecoder().decode(Plan.self, from: Data(first.utf8)) else {
+            throw DiagnosticError(.error("build-worker: no plan on standard input",
+                                         hint: "build-worker is started by `handbill build`; it is not for use by hand"))
+        }
+        let jobs = plan.jobs.map(\.job), output = URL(fileURLWithPath: plan.output, isDirectory: true)
+        let batch = BatchBuilder(workspace: workspace, guidance: guidance)
+        let folder = output.appendingPathComponent(guidance.name)
+        var documents: [String: Result<Document, DiagnosticError>] = [:]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        while let line = readLine(), let index = Int(line), jobs.indices.contains(index) {
+            let job = jobs[index], start = DispatchTime.now()
+            var result: BatchResult
+            do throws(DiagnosticError) {
+                var parsed: [Document] = []
+                for language in job.languages {
+                    let source = workspace.layouts.variants[job.variant]?.source ?? ""
+                    if documents[source + "/" + language] == nil {
+                        do throws(DiagnosticError) {
+                            documents[source + "/" + language] = .success(try batch.edition(of: job).document(language: language))
+                        } catch {
+                            documents[source + "/" + language] = .failure(error)
+                        }
+                    }
+                    parsed.append(try documents[source + "/" + language]!.get())
+                }
+                let files = try Builder(workspace: workspace).build(parsed, job: job, output: output, png: plan.png, thumbnail: plan.thumbnails)
+                result = BatchResult(output: job.fileName, status: .built, files: files.map { BatchBuilder.relative($0, to: folder) },
+                                     milliseconds: BatchBuilder.milliseconds(since: start))
+            } catch {
+                result = BatchResult(output: job.fileName, status: .failed, files: [],
+                                     milliseconds: BatchBuilder.milliseconds(since: start), error: error.description)
+            }
+            let encoded = (try? encoder.encode(result)) ?? Data("{}".utf8)
+            FileHandle.standardOutput.write(encoded + Data("\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// `build --jobs 2` runs its workers as `handbill build-worker` child processes: a worker that
+/// dies costs only the job it had, and the rest are still built.
+@Suite struct WorkerProcessTests {
+    /// The pids of `parent`'s children, from /proc.
+    static func children(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { Int32($0) }.filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            // After "pid (name) state": the parent's pid is the second field.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent
+        }
+    }
+
+    @Test func aWorkerKilledMidBatchCostsOnlyItsJob() throws {
+        let output = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process = Process()
+        process.executableURL = Project.executable
+        process.arguments = ["build", "Guidance/sextortion", "--all", "--format", "pdf", "--force", "--jobs", "2", "--json",
+                             "--output", output.path]
+        process.currentDirectoryURL = Project.root
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var workers: [pid_t] = []
+        for _ in 0..<500 where workers.count < 2 {  // up to 10 s for both workers to start
+            Thread.sleep(forTimeInterval: 0.02)
+            workers = Self.children(of: process.processIdentifier)
+        }
+        #expect(workers.count == 2, "build --jobs 2 started \(workers.count) worker processes")
+        if let first = workers.first {
+            Thread.sleep(forTimeInterval: 0.3)
+            kill(first, SIGKILL)
+        }
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let results = try #require(report["results"] as? [[String: Any]])
+        let failed = results.filter { $0["status"] as? String == "failed" }
+        #expect(process.terminationStatus == 1)
+        #expect(failed.count == 1, "\(failed)")
+        #expect((failed.first?["error"] as? String)?.contains("worker process") == true)
+        #expect(results.count - failed.count == results.filter { $0["status"] as? String == "built" }.count)
+        for result in results where result["status"] as? String == "built" {
+            let file = output.appendingPathComponent("sextortion").appendingPathComponent(result["output"] as! String)
+            let check = try CommandResult.run("qpdf", ["--check", file.path])
+            #expect(check.status == 0, "\(file.lastPathComponent) is damaged")
+        }
+    }
+}
