@@ -130,7 +130,7 @@ public struct Builder: Sendable {
         }
         positioned = try imposedCard(positioned, job: job)  // a card's copies on sheets (CardBuild.swift)
 
-        let pdf = job.pdf(in: output)
+        let pdf = job.file(in: output)
         var written = [pdf]
         if !job.printShop, let sheet = try workspace.layouts.product(job.product).booklet?.sheetMM {
             // A booklet: the imposed sheets to print, and its pages in order for screens.

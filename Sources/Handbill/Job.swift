@@ -1,7 +1,7 @@
 import Foundation
 
 /// One document to make: a guidance in one product, variant and language.
-public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
+public struct Job: Equatable, Hashable, Sendable, Codable, CustomStringConvertible {
     public var guidance: String
     public var product: String
     public var variant: String
@@ -36,13 +36,8 @@ public struct Job: Equatable, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { fileName }
 
-    /// `Output/<guidance>/<stem>.<pdf|brf|pef|html>`.
+    /// `Output/<guidance>/<stem>.<pdf|brf|pef|html>` (`-print-shop.pdf`, `-tiled-a4.pdf` for those).
     public func file(in output: URL) -> URL {
-        output.appendingPathComponent(guidance).appendingPathComponent(fileName)
-    }
-
-    /// `Output/<guidance>/<stem>.pdf`, or `<stem>-print-shop.pdf`, or `<stem>-tiled-a4.pdf`.
-    public func pdf(in output: URL) -> URL {
         output.appendingPathComponent(guidance).appendingPathComponent(fileName)
     }
 

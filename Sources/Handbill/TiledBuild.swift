@@ -31,7 +31,7 @@ extension Builder {
 
     func buildTiled(_ poster: PositionedDocument, job: Job, output: URL, png: Bool, thumbnail: Bool) throws(DiagnosticError) -> [URL] {
         let tiled = try tiles(of: poster, job: job)
-        let pdf = job.pdf(in: output)
+        let pdf = job.file(in: output)
         try write(tiled.sheets, to: pdf, readingOrder: tiled.readingOrder)
         var written = [pdf]
         for index in png ? Array(tiled.sheets.pages.indices) : [] {

@@ -24,25 +24,9 @@ public struct WorkerProcesses: Sendable {
 
     public init(executable: URL) { self.executable = executable }
 
-    /// One job as the parent sends it.
-    struct WireJob: Codable {
-        var guidance, product, variant, language: String
-        var format: OutputFormat
-        var printShop: Bool
-
-        init(_ job: Job) {
-            (guidance, product, variant, language, format, printShop) =
-                (job.guidance, job.product, job.variant, job.language, job.format, job.printShop)
-        }
-
-        var job: Job {
-            Job(guidance: guidance, product: product, variant: variant, language: language, format: format, printShop: printShop)
-        }
-    }
-
     /// What the parent tells a child first: everything it needs to build any of the jobs.
     struct Plan: Codable {
-        var jobs: [WireJob]
+        var jobs: [Job]  // whole: every field a job has reaches the child
         var output: String
         var png: Bool
         var thumbnails: Bool
@@ -119,7 +103,7 @@ public struct WorkerProcesses: Sendable {
     /// Builds the `pending` jobs on `workers` children; results go to `results` as they arrive.
     func run(_ jobs: [Job], pending: [Int], workers: Int, batch: BatchBuilder, options: BatchBuilder.Options, results: Results,
              buildHere: @escaping @Sendable (Int, Int, inout Workspace?) -> Void) {
-        let plan = Plan(jobs: jobs.map(WireJob.init), output: options.output.standardizedFileURL.path,
+        let plan = Plan(jobs: jobs, output: options.output.standardizedFileURL.path,
                         png: options.png, thumbnails: options.thumbnails)
         let planLine = (try? JSONEncoder().encode(plan)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let arguments = arguments(workspace: batch.workspace, guidance: batch.guidance)
@@ -155,7 +139,7 @@ public struct WorkerProcesses: Sendable {
             throw DiagnosticError(.error("build-worker: no plan on standard input",
                                          hint: "build-worker is started by `handbill build`; it is not for use by hand"))
         }
-        let jobs = plan.jobs.map(\.job), output = URL(fileURLWithPath: plan.output, isDirectory: true)
+        let jobs = plan.jobs, output = URL(fileURLWithPath: plan.output, isDirectory: true)
         let batch = BatchBuilder(workspace: workspace, guidance: guidance)
         let folder = output.appendingPathComponent(guidance.name)
         var documents: [String: Result<Document, DiagnosticError>] = [:]

@@ -16,6 +16,21 @@ import Testing
         }
     }
 
+    /// Everything a job is (here: tiled, and for a print shop) reaches the worker that builds it.
+    @Test func workersBuildWhatWasAskedForNotAPlainerJob() throws {
+        let output = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        for extra in [["--tile", "a4"], ["--print-shop", "--product", "poster-a3", "--product", "card-wallet"]] {
+            let result = try CommandResult.run(Project.executable.path, ["build", "Guidance/sextortion", "--variant", "standard",
+                                                                         "--jobs", "2", "--output", output.path] + extra, in: Project.root)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let pdfs = Set(Project.files(in: output).filter { $0.hasSuffix(".pdf") })
+        #expect(pdfs == ["sextortion/sextortion-poster-a2-standard-en-tiled-a4.pdf", "sextortion/sextortion-poster-a3-standard-en-tiled-a4.pdf",
+                         "sextortion/sextortion-poster-a3-standard-en-print-shop.pdf", "sextortion/sextortion-card-wallet-standard-en-print-shop.pdf"],
+                "\(pdfs.sorted())")
+    }
+
     @Test func aWorkerKilledMidBatchCostsOnlyItsJob() throws {
         let output = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
