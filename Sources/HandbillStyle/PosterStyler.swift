@@ -27,6 +27,7 @@ public struct PosterStyler: Sendable {
         }
         var variant = styler.variant
         variant.sizes = variant.sizes.scaled(by: scale)
+        variant.sizes.footer = styler.variant.sizes.footer  // the small print stays the variant's own size
         let scaled = Styler(product: styler.product, variant: variant, strings: styler.strings, pictograms: styler.pictograms, adjusted: true)
         var content = document
         content.blocks = []
@@ -39,9 +40,7 @@ public struct PosterStyler: Sendable {
             if index < document.blockLocations.count { content.blockLocations.append(document.blockLocations[index]) }
         }
         var styled = scaled.style(content)
-        // The small print stays the variant's own size, on one page without a page number.
-        styled.footer = styler.style(content).footer
-        styled.footer.numbersPages = false
+        styled.footer.numbersPages = false  // one page
         let sizes = variant.sizes, colours = variant.colours
         if let name = poster.call {
             guard let service = document.services.first(where: { $0.name == name }), let phone = service.phone else {
