@@ -19,15 +19,11 @@ public struct CardLayout {
                 "the wallet card's text does not fit: at the smallest type allowed (\(Self.formatted(floor))pt) it runs \(Self.formatted(smallest.overMM)) mm past the back",
                 hint: "shorten the service names, or leave the variant out of the card (`variants:` in its product file)"))
         }
-        // Binary search for the largest body size that still fits, to a twentieth of a point.
-        var low = floor, high = max(floor, ceiling), found = best
-        if let largest = try? sides(try style(high)).card { return (largest, high) }
-        while high - low > 0.05 {
-            let middle = (low + high) / 2
-            // Larger type that cannot lay out at all (a number wider than the card) does not fit either.
-            if let attempt = try? sides(try style(middle)).card { low = middle; found = attempt } else { high = middle }
+        // The largest body size that still fits, to a twentieth of a point: the ceiling first.
+        if let largest = try? sides(try style(max(floor, ceiling))).card { return (largest, max(floor, ceiling)) }
+        return FitSearch.largest(from: floor, giving: best, below: max(floor, ceiling), tolerance: 0.05) { size throws(DiagnosticError) in
+            try sides(try style(size)).card
         }
-        return (found, low)
     }
 
     /// The card on two pages, or nil and how many millimetres the content runs past the back.

@@ -87,15 +87,11 @@ public struct PanelLayout {
         case .over(let over):
             throw DiagnosticError(.error(Self.describe(over), hint: Self.hint(over)))
         }
-        // Binary search for the largest scale that fits, to a hundredth.
-        var low = floor, high = 1.0, best = smallest
-        while high - low > 0.01 {
-            let middle = (low + high) / 2
-            var result: Attempt?
-            do throws(DiagnosticError) { result = try attempt(try style(middle), product, trifold) } catch { result = nil }
-            if case .fits(let document)? = result { low = middle; best = document } else { high = middle }
+        // The largest scale that fits, to a hundredth.
+        return FitSearch.largest(from: floor, giving: smallest, below: 1, tolerance: 0.01) { scale throws(DiagnosticError) in
+            if case .fits(let document) = try attempt(try style(scale), product, trifold) { return document }
+            return nil
         }
-        return (best, low)
     }
 
     enum Attempt {

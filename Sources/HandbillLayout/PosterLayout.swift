@@ -21,16 +21,11 @@ public struct PosterLayout {
                 "the poster's text does not fit: at the smallest type allowed it runs \(Int(over.rounded())) mm past the page",
                 hint: "shorten the poster text (the sections named under `poster:` in the guidance's front matter) or use a larger poster (poster-a3, poster-a2)"))
         }
-        // Binary search for the largest scale that still fits on one page, to a hundredth.
-        var low = floor, high = ceiling, best = smallest
-        while high - low > 0.01 {
-            let middle = (low + high) / 2
-            // Larger type that cannot lay out at all (a word wider than the page) does not fit either.
-            var attempt: PositionedDocument?
-            do throws(DiagnosticError) { attempt = try layout.layout(try style(middle)) } catch { attempt = nil }
-            if let attempt, attempt.pages.count == 1 { low = middle; best = attempt } else { high = middle }
+        // The largest scale that still fits on one page, to a hundredth.
+        return FitSearch.largest(from: floor, giving: smallest, below: ceiling, tolerance: 0.01) { scale throws(DiagnosticError) in
+            let attempt = try layout.layout(try style(scale))
+            return attempt.pages.count == 1 ? attempt : nil
         }
-        return (best, low)
     }
 
     /// How far the content reaches past the first page, in millimetres (running footers aside).
