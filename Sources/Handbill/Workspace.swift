@@ -21,8 +21,10 @@ public final class Workspace: Sendable {
         self.fonts = fonts
     }
 
-    /// The same layouts with fonts of its own: each worker of a parallel build needs its own,
-    /// because Pango's font caches are not thread-safe.
+    /// The same layouts with fonts of its own. Shaping and drawing run under one process-wide lock
+    /// (FontLibrary.exclusively), but Pango objects are also released when Swift frees them, on
+    /// whatever thread and outside the lock: with a library per worker thread, that release only
+    /// ever touches the releasing thread's own font caches.
     public func withOwnFonts() throws(DiagnosticError) -> Workspace {
         Workspace(layouts: layouts, fonts: try FontLibrary(folder: fonts.folder))
     }
