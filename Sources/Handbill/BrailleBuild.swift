@@ -11,7 +11,7 @@ extension Builder {
             throw DiagnosticError(.error("braille is made in one language at a time, not side by side (`\(job.language)`)",
                                          hint: "build each language's braille on its own: --lang \(job.languages.joined(separator: ","))"))
         }
-        let format = try BrailleFormat.load(layouts: workspace.layouts.folder)
+        let format = try workspace.braille.get()
         // The table first: a language with no braille table says so before anything else.
         _ = try BrailleTable.resolve(document.metadata.language, in: format)
         let pages = try BrailleTranscriber(format: format, strings: try workspace.layouts.language(document.metadata.language))
@@ -40,7 +40,7 @@ extension Builder {
     /// Whether braille is made in `language` when the whole matrix is asked for: Layouts/formats/braille.yaml
     /// names a table for it. Asked for by name, a language without one is an error that says why.
     public func makesBraille(language: String) -> Bool {
-        guard let format = try? BrailleFormat.load(layouts: workspace.layouts.folder) else { return true }
+        guard let format = try? workspace.braille.get() else { return true }  // the job says what is wrong
         return language.split(separator: "+").count == 1 && BrailleTable.exists(for: language, in: format)
     }
 }

@@ -11,7 +11,7 @@ extension Builder {
         try AtomicFile.write(Array(page.utf8), to: file)
         var written = [file]
         if thumbnail {
-            let format = try WebFormat.load(layouts: workspace.layouts.folder)
+            let format = try workspace.web.get()
             if let png = try WebScreenshot.take(of: file, size: format.screenshot) {
                 let target = job.thumbnail(in: output)
                 try AtomicFile.write(png, to: target)
@@ -34,7 +34,7 @@ extension Builder {
         for (language, document) in zip(languages, documents) {
             parts.append(WebPage.Part(document: document, strings: try layouts.language(language)))
         }
-        var page = WebPage(parts: parts, variant: try layouts.variant(job.variant), format: try WebFormat.load(layouts: layouts.folder),
+        var page = WebPage(parts: parts, variant: try layouts.variant(job.variant), format: try workspace.web.get(),
                            pictograms: layouts.folder.appendingPathComponent("pictograms"), generator: "Handbill \(Workspace.version)")
         return try page.html()
     }

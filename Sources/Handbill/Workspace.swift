@@ -2,6 +2,7 @@ import Foundation
 import HandbillLayout
 import HandbillModel
 import HandbillStyle
+import HandbillWeb
 
 /// What every build shares: the layouts and the fonts, loaded and checked once.
 public final class Workspace: Sendable {
@@ -9,16 +10,21 @@ public final class Workspace: Sendable {
 
     public let layouts: LayoutLibrary
     public let fonts: FontLibrary
+    /// Layouts/formats/braille.yaml and web.yaml, read once; what is wrong with one is reported by
+    /// the braille or web jobs (a PDF build does not need them).
+    public let braille: Result<BrailleFormat, DiagnosticError>
+    public let web: Result<WebFormat, DiagnosticError>
 
     /// `root` is the folder holding `Layouts/` and `Fonts/` (the project folder).
-    public init(layouts: URL, fonts: URL) throws(DiagnosticError) {
-        self.layouts = try LayoutLibrary(folder: layouts)
-        self.fonts = try FontLibrary(folder: fonts)
+    public convenience init(layouts: URL, fonts: URL) throws(DiagnosticError) {
+        self.init(layouts: try LayoutLibrary(folder: layouts), fonts: try FontLibrary(folder: fonts))
     }
 
     init(layouts: LayoutLibrary, fonts: FontLibrary) {
         self.layouts = layouts
         self.fonts = fonts
+        braille = Result { () throws(DiagnosticError) in try BrailleFormat.load(layouts: layouts.folder) }
+        web = Result { () throws(DiagnosticError) in try WebFormat.load(layouts: layouts.folder) }
     }
 
     /// The same layouts with fonts of its own. Shaping and drawing run under one process-wide lock
