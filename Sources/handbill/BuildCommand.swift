@@ -47,7 +47,8 @@ struct BuildCommand: ParsableCommand {
             let guidance = try selection.guidanceFolder()
             let jobList = try selection.jobs(for: guidance, in: workspace)
             // The accessibility lint first: its warnings are shown, its errors stop the build.
-            let lint = AccessibilityLint.check(guidance, layouts: workspace.layouts)
+            let lint = AccessibilityLint.check(guidance, layouts: workspace.layouts,
+                                               languages: Set(jobList.flatMap(\.languages)))
             report(DiagnosticError(lint))
             if lint.contains(where: { $0.severity == .error }) {
                 printError("the accessibility lint found errors: nothing was built (details: handbill check \(selection.guidance))")

@@ -6,14 +6,16 @@ import HandbillSyntax
 /// and every help service present in every translation and edition. Warnings never stop a build;
 /// errors do.
 public enum AccessibilityLint {
-    public static func check(_ guidance: GuidanceFolder, layouts: LayoutLibrary) -> [Diagnostic] {
+    /// `languages`: lint only the documents in these languages (what a build is about to make);
+    /// nil, as `handbill check` does, for every translation and edition.
+    public static func check(_ guidance: GuidanceFolder, layouts: LayoutLibrary, languages: Set<String>? = nil) -> [Diagnostic] {
         let editions = Set(layouts.variants.values.compactMap(\.source)).sorted()
-        var found = ContentLint.check(guidance, editions: editions)
+        var found = ContentLint.check(guidance, editions: editions, languages: languages)
         found += DesignLint.check(layouts.variants.values.sorted { $0.name < $1.name }, layoutsFolder: layouts.folder.relativePath)
         found += DesignLint.capitals(in: guidance.source)
         for name in editions where name == "easy-read" {
             guard let edition = try? guidance.edition(name) else { continue }
-            for language in edition.languages {
+            for language in edition.languages where languages?.contains(language) ?? true {
                 if let document = try? edition.document(language: language) { found += EasyReadLint.check(document) }
             }
         }

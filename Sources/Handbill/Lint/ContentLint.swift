@@ -4,13 +4,14 @@ import HandbillSyntax
 /// Every help service — its phone number and its address — must be in every translation and every
 /// edition of a guidance: no family loses the help line because of the language they read.
 public enum ContentLint {
-    static func check(_ guidance: GuidanceFolder, editions: [String]) -> [Diagnostic] {
+    /// `languages`: only these (a build checks what it builds); nil for every language.
+    static func check(_ guidance: GuidanceFolder, editions: [String], languages: Set<String>? = nil) -> [Diagnostic] {
         let source = guidance.source
         var found: [Diagnostic] = []
         var folders: [GuidanceFolder] = [guidance]
         for name in editions { if let edition = try? guidance.edition(name) { folders.append(edition) } }
         for folder in folders {
-            for language in folder.languages {
+            for language in folder.languages where languages?.contains(language) ?? true {
                 guard let document = try? folder.document(language: language) else { continue }
                 let file = language == folder.source.metadata.language
                     ? folder.folder.appendingPathComponent(GuidanceLoader.sourceFileName).relativePath
