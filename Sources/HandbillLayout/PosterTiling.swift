@@ -74,16 +74,8 @@ public enum PosterTiling {
 
     /// Solid marks at each corner of the window, on the lines of its edges, out in the band.
     static func cutMarks(around window: Rect, settings: TilingSettings) -> [PrintMark] {
-        let start = points(mm: settings.markGapMM), length = points(mm: settings.markLengthMM)
-        var marks: [PrintMark] = []
-        for x in [window.x, window.maxX] {
-            for y in [window.y, window.maxY] {
-                let outX = x == window.x ? -1.0 : 1.0, outY = y == window.y ? -1.0 : 1.0
-                marks.append(PrintMark(x0: x + outX * start, y0: y, x1: x + outX * (start + length), y1: y, weight: settings.cutWeightPt))
-                marks.append(PrintMark(x0: x, y0: y + outY * start, x1: x, y1: y + outY * (start + length), weight: settings.cutWeightPt))
-            }
-        }
-        return marks
+        PrintShopSheet.cornerMarks(around: window, from: points(mm: settings.markGapMM), length: points(mm: settings.markLengthMM),
+                                   weight: settings.cutWeightPt)
     }
 
     /// Dashed lines along the inner edge of the strips the tile to the right and the tile below

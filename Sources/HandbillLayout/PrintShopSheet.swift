@@ -30,12 +30,18 @@ public enum PrintShopSheet {
 
     /// Two marks at each corner of `trim`, on the lines of its edges, outside the bleed.
     public static func cropMarks(trim: Rect, settings: PrintMarks) -> [PrintMark] {
-        let start = points(mm: settings.bleedMM + settings.gapMM), length = points(mm: settings.lengthMM)
-        let weight = settings.weightPt
+        cornerMarks(around: trim, from: points(mm: settings.bleedMM + settings.gapMM), length: points(mm: settings.lengthMM),
+                    weight: settings.weightPt)
+    }
+
+    /// Two marks at each corner of `box` on the lines of its edges, pointing away from it: each
+    /// starts `start` points out from the corner and runs `length` points. Crop marks and tiles'
+    /// cut marks alike.
+    public static func cornerMarks(around box: Rect, from start: Double, length: Double, weight: Double) -> [PrintMark] {
         var marks: [PrintMark] = []
-        for x in [trim.x, trim.maxX] {
-            for y in [trim.y, trim.maxY] {
-                let outX = x == trim.x ? -1.0 : 1.0, outY = y == trim.y ? -1.0 : 1.0
+        for x in [box.x, box.maxX] {
+            for y in [box.y, box.maxY] {
+                let outX = x == box.x ? -1.0 : 1.0, outY = y == box.y ? -1.0 : 1.0
                 // Horizontal mark on the line of the top or bottom edge, out to the side.
                 marks.append(PrintMark(x0: x + outX * start, y0: y, x1: x + outX * (start + length), y1: y, weight: weight))
                 // Vertical mark on the line of the left or right edge, out above or below.
