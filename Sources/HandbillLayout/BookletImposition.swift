@@ -41,19 +41,9 @@ public enum BookletImposition {
         for (index, side) in sides(pageCount: booklet.pages.count).enumerated() {
             var items: [PositionedItem] = index == 0 ? [.open(.document)] : []
             for (page, x) in [(side.left, leftX), (side.right, rightX)] where page <= booklet.pages.count {
-                var depth = 0
-                for item in booklet.pages[page - 1].items {
-                    switch item {
-                    case .open(.document), .close(.document): continue
-                    case .open(let role):
-                        // Decoration leaves the tree when it is finished: only content is put in order.
-                        if depth == 0 && role != .artifact { readingOrder.append(page) }
-                        depth += 1
-                    case .close: depth -= 1
-                    default: break
-                    }
-                    items.append(item.offsetBy(x: x, y: y))
-                }
+                let content = booklet.pages[page - 1].items.withoutDocument
+                readingOrder += Array(repeating: page, count: content.topLevelContentElements)
+                items += content.map { $0.offsetBy(x: x, y: y) }
                 sideOfPage[page] = index
             }
             sheets.append(PositionedPage(width: sheetWidth, height: sheetHeight, items: items))

@@ -54,12 +54,7 @@ public enum CardSheet {
         var sheets: [PositionedPage] = []
         for (side, page) in card.pages.enumerated() {
             let cells = grid.cells(back: side == 1)
-            var content = page.items.filter {
-                if case .open(.document) = $0 { return false }
-                if case .close(.document) = $0 { return false }
-                return true
-            }
-            content = content.map { $0.offsetBy(x: cells[0].x, y: cells[0].y) }
+            let content = page.items.withoutDocument.map { $0.offsetBy(x: cells[0].x, y: cells[0].y) }
             var items: [PositionedItem] = side == 0 ? [.open(.document)] : []
             // A coloured card (cream, dyslexia friendly) on white paper: the paper between cards stays bare.
             if card.background != Colour(red: 1, green: 1, blue: 1) {

@@ -185,16 +185,7 @@ public struct PanelLayout {
         var readingOrder: [Int] = []
         for page in 0..<2 {
             for (index, panel) in panels.enumerated() where panel.page == page {
-                var depth = 0
-                for item in byPanel[index].items {
-                    switch item {
-                    case .open(let role):
-                        if depth == 0 && role != .artifact { readingOrder.append(index) }
-                        depth += 1
-                    case .close: depth -= 1
-                    default: break
-                    }
-                }
+                readingOrder += Array(repeating: index, count: byPanel[index].items.topLevelContentElements)
                 pages[page].items += byPanel[index].items
             }
         }

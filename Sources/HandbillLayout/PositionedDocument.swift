@@ -163,3 +163,33 @@ public struct TextLine: Sendable {
         runs.sorted { $0.item.pointee.item.pointee.offset < $1.item.pointee.item.pointee.offset }.forEach(body)
     }
 }
+
+extension Array where Element == PositionedItem {
+    /// The items without the document element's own open and close: a page's content, to place
+    /// on a sheet that has a document element of its own (imposition, tiling, cards).
+    public var withoutDocument: [PositionedItem] {
+        filter {
+            switch $0 {
+            case .open(.document), .close(.document): false
+            default: true
+            }
+        }
+    }
+
+    /// How many content elements (not decoration, which the finisher takes out of the tree) open at
+    /// the top level of these items: what `ReadingOrder` sorts when sheets are drawn out of order.
+    public var topLevelContentElements: Int {
+        var depth = 0, count = 0
+        for item in self {
+            switch item {
+            case .open(.document), .close(.document): continue
+            case .open(let role):
+                if depth == 0 && role != .artifact { count += 1 }
+                depth += 1
+            case .close: depth -= 1
+            default: break
+            }
+        }
+        return count
+    }
+}
