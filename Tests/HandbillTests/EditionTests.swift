@@ -99,6 +99,23 @@ import Testing
         #expect(result.stderr.contains("the header has no `phone` column"), "\(result.stderr)")
     }
 
+    /// A poster's, tri-fold's, booklet's or card's local edition would be a leaflet on the wrong
+    /// page: refused with what to use instead, and nothing written.
+    @Test(arguments: ["poster-a3", "trifold-a4", "booklet-a5", "card-wallet"])
+    func productsWithoutALocalBlockAreRefused(product: String) throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = folder.appendingPathComponent("schools.csv")
+        try "id,organisation,phone\nschool,A School,01415550199\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out")
+        let result = try handbill(["build", "Guidance/sextortion", "--editions", sheet.path, "--product", product, "--variant", "standard",
+                                   "--output", output.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("local editions are made for the A4 leaflet") && result.stderr.contains("--product leaflet-a4"),
+                "\(result.stderr)")
+        #expect(!Project.files(in: output).contains { $0.hasSuffix(".pdf") })
+    }
+
     @Test func arabicAndGaelicNamesPrintInArabicAndEnglishEditions() throws {
         let folder = Project.temporaryFolder(), output = folder.appendingPathComponent("out")
         defer { try? FileManager.default.removeItem(at: folder) }
