@@ -19,12 +19,14 @@ struct ListCommand: ParsableCommand {
             let layouts = workspace.layouts
             print("Products:")
             for product in layouts.products.values.sorted(by: { $0.name < $1.name }) {
-                print("  \(product.name.padding(toLength: 16, withPad: " ", startingAt: 0))\(product.description)\(product.isDefault ? " (default)" : "")")
+                let only = product.variants.map { " — made in \($0.joined(separator: ", ")) only" } ?? ""
+                print("  \(product.name.padding(toLength: 16, withPad: " ", startingAt: 0))\(product.description)\(product.isDefault ? " (default)" : "")\(only)")
             }
             print("Variants:")
             for variant in layouts.variants.values.sorted(by: { $0.name < $1.name }) {
                 print("  \(variant.name.padding(toLength: 16, withPad: " ", startingAt: 0))\(variant.title), \(variant.sizes.body)pt body, meets \(variant.standard.rawValue)")
             }
+            print("Formats (--format): pdf; brf and pef (braille in \(brailleLanguages(workspace))); html (web page, every language)")
             print("Languages (page furniture): \(layouts.languages.keys.sorted().joined(separator: ", "))")
             print("Fonts: \(workspace.fonts.families.sorted().joined(separator: ", "))")
             let folder = URL(fileURLWithPath: guidance, isDirectory: true)
@@ -42,5 +44,12 @@ struct ListCommand: ParsableCommand {
             }
             return true
         }
+    }
+
+    /// The languages braille is made in: those Layouts/formats/braille.yaml has a table for.
+    private func brailleLanguages(_ workspace: Workspace) -> String {
+        let builder = Builder(workspace: workspace)
+        let languages = workspace.layouts.languages.keys.sorted().filter { builder.makesBraille(language: $0) }
+        return languages.isEmpty ? "Layouts/formats/braille.yaml is missing or has errors" : languages.joined(separator: ", ")
     }
 }
