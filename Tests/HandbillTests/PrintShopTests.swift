@@ -80,7 +80,7 @@ import Testing
     @Test func backgroundsRunIntoTheBleedButNotOntoTheSlug() throws {
         let pdf = try Self.build("leaflet-a4", "dyslexia", printShop: true)
         let boxes = try Self.boxes(pdf), trim = try #require(boxes["TrimBox"]), bleed = try #require(boxes["BleedBox"])
-        let page = try PPM(pdf: pdf, dpi: 72)
+        let page = try RenderedPage(pdf: pdf, dpi: 72, grey: false)
         let cream = try Project.workspace.layouts.variant("dyslexia").colours.background
         // Half-way into the bleed, and half-way out into the slug, level with the middle of the page.
         let y = Int((page.height / 2))
@@ -104,33 +104,5 @@ import Testing
                                                               "--output", output.path], in: Project.root)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Project.files(in: output).contains("sextortion/sextortion-leaflet-a4-standard-en-print-shop.pdf"))
-    }
-}
-
-/// A page rendered by poppler (pdftoppm) as raw RGB, to look at its pixels.
-struct PPM {
-    let width: Int, height: Int
-    let bytes: [UInt8]
-    let offset: Int
-
-    init(pdf: URL, dpi: Int) throws {
-        let file = Project.temporaryFolder().appendingPathComponent("page")
-        try CommandResult.run("pdftoppm", ["-r", "\(dpi)", "-f", "1", "-l", "1", "-singlefile", pdf.path, file.path])
-        bytes = Array(try Data(contentsOf: file.appendingPathExtension("ppm")))
-        // "P6\n<w> <h>\n255\n" then the pixels.
-        var fields: [String] = [], current = "", index = 0
-        while fields.count < 4 {
-            let c = Character(UnicodeScalar(bytes[index]))
-            if c.isWhitespace { if !current.isEmpty { fields.append(current); current = "" } } else { current.append(c) }
-            index += 1
-        }
-        width = Int(fields[1])!
-        height = Int(fields[2])!
-        offset = index
-    }
-
-    func pixel(x: Int, y: Int) -> (UInt8, UInt8, UInt8) {
-        let i = offset + (y * width + x) * 3
-        return (bytes[i], bytes[i + 1], bytes[i + 2])
     }
 }

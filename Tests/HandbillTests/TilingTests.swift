@@ -61,7 +61,7 @@ import Testing
         let poster = try #require(try Self.pageSizes(posterPDF).first)
         let marks = try TileMarks.read(tiledPDF)
         let dpi = 50.0, scale = dpi / 72
-        let posterPixels = try Pixels(pdf: posterPDF, page: 1, dpi: dpi)
+        let posterPixels = try RenderedPage(pdf: posterPDF, page: 1, dpi: dpi, grey: true)
         let overlap = 15 * Self.mm
         // The grid, from the windows' size: as many columns as it takes to cover the poster's width.
         let window = marks[0].window
@@ -75,7 +75,7 @@ import Testing
             #expect(abs(tile.window.width - window.width) < 0.01 && abs(tile.window.height - window.height) < 0.01)
             let row = index / columns, column = index % columns
             let originX = Double(column) * (window.width - overlap), originY = Double(row) * (window.height - overlap)
-            let pixels = try Pixels(pdf: tiledPDF, page: index + 1, dpi: dpi)
+            let pixels = try RenderedPage(pdf: tiledPDF, page: index + 1, dpi: dpi, grey: true)
             var inked = 0, matched = 0, posterInked = 0, posterMatched = 0
             // Every other pixel of the window, 2pt in from its edges and clear of the dashed glue lines.
             var v = 2.0
@@ -225,32 +225,8 @@ struct TileMarks {
     }
 }
 
-/// One page rendered by poppler (pdftoppm) in grey, to compare where ink is.
-struct Pixels {
-    let width: Int, height: Int
-    let bytes: [UInt8]
-    let offset: Int
-
-    init(pdf: URL, page: Int, dpi: Double) throws {
-        let file = Project.temporaryFolder().appendingPathComponent("page")
-        try CommandResult.run("pdftoppm", ["-gray", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile", pdf.path, file.path])
-        bytes = Array(try Data(contentsOf: file.appendingPathExtension("pgm")))
-        var fields: [String] = [], current = "", index = 0
-        while fields.count < 4 {
-            let c = Character(UnicodeScalar(bytes[index]))
-            if c.isWhitespace { if !current.isEmpty { fields.append(current); current = "" } } else { current.append(c) }
-            index += 1
-        }
-        width = Int(fields[1])!
-        height = Int(fields[2])!
-        offset = index
-    }
-
-    func value(_ x: Int, _ y: Int) -> UInt8 {
-        guard x >= 0, y >= 0, x < width, y < height else { return 255 }
-        return bytes[offset + y * width + x]
-    }
-
+/// Where ink is on a page rendered in grey.
+extension RenderedPage {
     /// Dark: text, QR modules, rules (not a light background).
     func isInk(_ x: Int, _ y: Int) -> Bool { value(x, y) < 110 }
 
