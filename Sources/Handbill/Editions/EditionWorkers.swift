@@ -20,7 +20,7 @@ final class Workers: @unchecked Sendable {
     /// Builds `tasks`, results in their order.
     func build(_ tasks: [EditionTask], folder: URL) -> [EditionResult] {
         let results = UnsafeResults(count: tasks.count)
-        let next = NextIndex()
+        let next = Counter()  // BatchBuilder.swift
         let count = min(states.count, tasks.count)
         DispatchQueue.concurrentPerform(iterations: count) { slot in
             // Each slot touches only its own state.
@@ -128,16 +128,3 @@ private final class UnsafeResults: @unchecked Sendable {
     var all: [EditionResult] { lock.withLock { results } }
 }
 
-/// Hands out task indexes, one at a time.
-private final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard next < limit else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
-}
