@@ -62,12 +62,6 @@ public struct Builder: Sendable {
                                          at: SourceLocation(file: layouts.folder.appendingPathComponent("products/\(product.name).yaml").relativePath, line: 1),
                                          hint: "it is made in \(product.variants?.joined(separator: ", ") ?? "")"))
         }
-        var styled: [StyledDocument] = []
-        for (language, document) in zip(languages, documents) {
-            styled.append(Styler(product: product, variant: variant, strings: try layouts.language(language),
-                                 pictograms: layouts.folder.appendingPathComponent("pictograms")).style(document))
-        }
-        let fonts = workspace.fonts
         if let panels = product.trifold {
             return try trifold(documents, languages: languages, product: product, variant: variant, panels: panels)
         }
@@ -77,6 +71,12 @@ public struct Builder: Sendable {
         if let card = product.card {  // the wallet card: CardBuild.swift
             return try self.card(documents, languages: languages, product: product, variant: variant, card: card)
         }
+        // Pages after pages: styled here (the products above style their own way).
+        var styled: [StyledDocument] = []
+        for (language, document) in zip(languages, documents) {
+            styled.append(try styler(product, variant, language).style(document))
+        }
+        let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in
             styled.count == 2 ? try BilingualLayout(fonts: fonts).layout(styled[0], beside: styled[1])
                               : try DocumentLayout(fonts: fonts).layout(styled[0])
@@ -86,12 +86,9 @@ public struct Builder: Sendable {
     /// A poster: one page, its type fitted, never below the product's floor for the variant's standard.
     private func poster(_ documents: [Document], languages: [String], product: Product, variant: Variant,
                         fit: Product.PosterFit) throws(DiagnosticError) -> PositionedDocument {
-        guard documents.count == 1, let document = documents.first else {
-            throw DiagnosticError(.error("posters are made in one language at a time", hint: "give one --lang"))
-        }
+        let document = try oneLanguage(documents, what: "posters")
         let minimum = fit.minimumBodyPt[variant.standard.rawValue] ?? variant.sizes.body
-        let styler = Styler(product: product, variant: variant, strings: try workspace.layouts.language(languages[0]),
-                            pictograms: workspace.layouts.folder.appendingPathComponent("pictograms"))
+        let styler = try styler(product, variant, languages[0])
         let posterStyler = PosterStyler(styler: styler, qrSize: points(mm: fit.qrMM))
         let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in
@@ -99,6 +96,21 @@ public struct Builder: Sendable {
                 try posterStyler.style(document, scale: scale)
             }.0
         }
+    }
+
+    /// The styler for a product, variant and language, with the shipped pictograms.
+    func styler(_ product: Product, _ variant: Variant, _ language: String) throws(DiagnosticError) -> Styler {
+        let layouts = workspace.layouts
+        return Styler(product: product, variant: variant, strings: try layouts.language(language),
+                      pictograms: layouts.folder.appendingPathComponent("pictograms"))
+    }
+
+    /// The one document of a product made in one language at a time (posters, tri-folds, cards).
+    func oneLanguage(_ documents: [Document], what: String) throws(DiagnosticError) -> Document {
+        guard documents.count == 1, let document = documents.first else {
+            throw DiagnosticError(.error("\(what) are made in one language at a time", hint: "give one --lang"))
+        }
+        return document
     }
 
     /// Builds the job into `output`; returns the files written.

@@ -8,11 +8,8 @@ extension Builder {
     /// The card's two sides, its body size the largest that fits, never below the product's floor.
     func card(_ documents: [Document], languages: [String], product: Product, variant: Variant,
               card: ProductCard) throws(DiagnosticError) -> PositionedDocument {
-        guard documents.count == 1, let document = documents.first else {
-            throw DiagnosticError(.error("wallet cards are made in one language at a time", hint: "give one --lang"))
-        }
-        let styler = Styler(product: product, variant: variant, strings: try workspace.layouts.language(languages[0]),
-                            pictograms: workspace.layouts.folder.appendingPathComponent("pictograms"))
+        let document = try oneLanguage(documents, what: "wallet cards")
+        let styler = try styler(product, variant, languages[0])
         let cardStyler = CardStyler(styler: styler, card: card)
         let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in

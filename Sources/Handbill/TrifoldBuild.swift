@@ -7,11 +7,8 @@ extension Builder {
     /// size and the product's floor for the variant's standard.
     func trifold(_ documents: [Document], languages: [String], product: Product, variant: Variant,
                  panels: Trifold) throws(DiagnosticError) -> PositionedDocument {
-        guard documents.count == 1, let document = documents.first else {
-            throw DiagnosticError(.error("tri-fold leaflets are made in one language at a time", hint: "give one --lang"))
-        }
-        let styler = Styler(product: product, variant: variant, strings: try workspace.layouts.language(languages[0]),
-                            pictograms: workspace.layouts.folder.appendingPathComponent("pictograms"))
+        let document = try oneLanguage(documents, what: "tri-fold leaflets")
+        let styler = try styler(product, variant, languages[0])
         let minimum = panels.minimumBodyPt[variant.standard.rawValue] ?? variant.sizes.body
         let floor = min(1, max(minimum / styler.variant.sizes.body, 0.01))
         let trifoldStyler = TrifoldStyler(styler: styler)
