@@ -9,23 +9,39 @@ public struct PosterLayout {
 
     public init(fonts: FontLibrary) { self.fonts = fonts }
 
-    /// `style(scale)` gives the poster with the variant's type times `scale`; `floor` is the
-    /// smallest scale allowed. Returns the page and the scale chosen.
-    public func layout(floor: Double, ceiling: Double = 5,
-                       style: (Double) throws(DiagnosticError) -> StyledDocument) throws(DiagnosticError) -> (PositionedDocument, scale: Double) {
+    /// `style(scale, shorter)` gives the poster with the variant's type times `scale`, the author's
+    /// shorter text when `shorter`; `floor` is the smallest scale allowed. The full text is tried
+    /// first; the shorter only where that does not fit at the floor (and `hasShorter`). Returns the
+    /// page, the scale chosen and whether it holds the shorter text.
+    public func layout(floor: Double, ceiling: Double = 5, hasShorter: Bool = false,
+                       style: (Double, Bool) throws(DiagnosticError) -> StyledDocument)
+        throws(DiagnosticError) -> (PositionedDocument, scale: Double, shorter: Bool) {
         let layout = DocumentLayout(fonts: fonts)
-        let smallest = try layout.layout(try style(floor))
+        var shorter = false
+        var smallest = try layout.layout(try style(floor, false))
+        if smallest.pages.count > 1 && hasShorter {
+            let full = Self.overflow(smallest)
+            shorter = true
+            smallest = try layout.layout(try style(floor, true))
+            guard smallest.pages.count == 1 else {
+                let over = Self.overflow(smallest)
+                throw DiagnosticError(.error(
+                    "the poster's text does not fit: at the smallest type allowed it runs \(Int(full.rounded())) mm past the page, and the shorter text (`poster: if-too-long:`) \(Int(over.rounded())) mm",
+                    hint: "shorten the shorter poster text further (fewer `items:` or `sections:` under `if-too-long:` in the guidance's front matter) or use a larger poster (poster-a3, poster-a2)"))
+            }
+        }
         guard smallest.pages.count == 1 else {
             let over = Self.overflow(smallest)
             throw DiagnosticError(.error(
                 "the poster's text does not fit: at the smallest type allowed it runs \(Int(over.rounded())) mm past the page",
-                hint: "shorten the poster text (the sections named under `poster:` in the guidance's front matter) or use a larger poster (poster-a3, poster-a2)"))
+                hint: "shorten the poster text (the sections named under `poster:` in the guidance's front matter, or a shorter one under `poster: if-too-long:` for the sizes it does not fit) or use a larger poster (poster-a3, poster-a2)"))
         }
         // The largest scale that still fits on one page, to a hundredth.
-        return FitSearch.largest(from: floor, giving: smallest, below: ceiling, tolerance: 0.01) { scale throws(DiagnosticError) in
-            let attempt = try layout.layout(try style(scale))
+        let fitted = FitSearch.largest(from: floor, giving: smallest, below: ceiling, tolerance: 0.01) { scale throws(DiagnosticError) in
+            let attempt = try layout.layout(try style(scale, shorter))
             return attempt.pages.count == 1 ? attempt : nil
         }
+        return (fitted.0, fitted.1, shorter)
     }
 
     /// How far the content reaches past the first page, in millimetres (running footers aside).

@@ -78,10 +78,16 @@ public struct PosterContent: Equatable, Sendable {
     public var call: String?
     /// The services whose QR codes are printed; nil for every service with a web address.
     public var links: [String]?
+    /// The author's shorter poster, for sizes and variants where this one does not fit.
+    public var ifTooLong: PosterSelection?
 
-    public init(sections: [String], call: String?, links: [String]? = nil) {
+    public init(sections: [String], call: String?, links: [String]? = nil, ifTooLong: PosterSelection? = nil) {
         self.sections = sections
         self.call = call
         self.links = links
+        self.ifTooLong = ifTooLong
     }
+
+    /// What the full poster prints: every point of the named sections.
+    public var full: PosterSelection { PosterSelection(sections: sections) }
 }

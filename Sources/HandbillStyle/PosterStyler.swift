@@ -13,17 +13,25 @@ public struct PosterStyler: Sendable {
         self.qrSize = qrSize
     }
 
-    public func style(_ document: Document, scale: Double) throws(DiagnosticError) -> StyledDocument {
+    /// `shorter`: the author's shorter poster (`poster: if-too-long:`) instead of the full one.
+    public func style(_ document: Document, scale: Double, shorter: Bool = false) throws(DiagnosticError) -> StyledDocument {
         guard let poster = document.poster else {
             throw DiagnosticError(.error("the guidance does not say what goes on a poster",
                                          hint: "add `poster: { sections: [<heading>, …], call: <service name> }` to its front matter"))
         }
+        let selection = shorter ? (poster.ifTooLong ?? poster.full) : poster.full
         let headings = Set(document.blocks.compactMap { block -> String? in
             if case .heading(2, let content) = block { return content.plainText } else { return nil }
         })
-        for section in poster.sections where !headings.contains(section) {
+        for section in poster.sections + (poster.ifTooLong?.sections ?? []) where !headings.contains(section) {
             throw DiagnosticError(.error("the poster names a section “\(section)” that the guidance does not have",
                                          hint: "use one of its `##` headings: \(headings.sorted().joined(separator: ", "))"))
+        }
+        let kept = document.blocks.enumerated().filter { Self.isKept($1, at: $0, in: document, sections: selection.sections) }.map(\.element)
+        let leads = PosterSelection.leads(in: kept)
+        for item in selection.items ?? [] where PosterSelection.index(of: item, in: leads) == nil {
+            throw DiagnosticError(.error("the shorter poster (`if-too-long: items:`) names a point “\(item)” that its sections do not have",
+                                         hint: "name points by their bold first words: \(leads.map { "“\($0)”" }.joined(separator: ", "))"))
         }
         var variant = styler.variant
         variant.sizes = variant.sizes.scaled(by: scale)
@@ -34,13 +42,14 @@ public struct PosterStyler: Sendable {
         content.blockLocations = []
         content.services = []
         content.metadata.summary = nil
-        for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: poster.sections) {
-            guard let brief = Self.brief(block) else { continue }
+        for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: selection.sections) {
+            guard let brief = Self.brief(block, keeping: selection) else { continue }
             content.blocks.append(brief)
             if index < document.blockLocations.count { content.blockLocations.append(document.blockLocations[index]) }
         }
         var styled = scaled.style(content)
         styled.footer.numbersPages = false  // one page
+        styled.footer.addressBreaks = true   // a long source address fills the line it starts on
         let sizes = variant.sizes, colours = variant.colours
         if let name = poster.call {
             guard let service = document.services.first(where: { $0.name == name }), let phone = service.phone else {
@@ -74,13 +83,13 @@ public struct PosterStyler: Sendable {
     }
 
     /// What of a block a poster shows: headings and callouts whole; of a list, each item's words in
-    /// bold (“Don’t pay.”), the advice itself; running paragraphs not at all.
-    static func brief(_ block: Block) -> Block? {
+    /// bold (“Don’t pay.”), the advice itself, where `selection` keeps it; running paragraphs not at all.
+    static func brief(_ block: Block, keeping selection: PosterSelection = PosterSelection(sections: [])) -> Block? {
         switch block {
         case .heading, .callout: return block
         case .list(let ordered, let start, let items):
             let leads = items.compactMap { item -> [Block]? in
-                guard case .paragraph(let inlines)? = item.first, case .strong(let lead)? = inlines.first else { return nil }
+                guard let lead = PosterSelection.lead(of: item), selection.keeps(lead: lead.plainText) else { return nil }
                 return [.paragraph([.strong(lead)])]
             }
             return leads.isEmpty ? nil : .list(ordered: ordered, start: start, items: leads)
