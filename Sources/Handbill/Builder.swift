@@ -92,10 +92,10 @@ public struct Builder: Sendable {
         let posterStyler = PosterStyler(styler: styler, qrSize: points(mm: fit.qrMM))
         let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in
-            // The author's shorter text (`poster: if-too-long:`) only where the full one does not fit.
+            // The author's shorter texts (`poster: if-too-long:`) only where the full one does not fit.
             try PosterLayout(fonts: fonts).layout(floor: max(1, minimum / styler.variant.sizes.body),
-                                                  hasShorter: document.poster?.ifTooLong != nil) { scale, shorter throws(DiagnosticError) in
-                try posterStyler.style(document, scale: scale, shorter: shorter)
+                                                  texts: document.poster?.texts.count ?? 1) { scale, text throws(DiagnosticError) in
+                try posterStyler.style(document, scale: scale, text: text)
             }.0
         }
     }

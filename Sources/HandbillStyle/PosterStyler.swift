@@ -13,17 +13,17 @@ public struct PosterStyler: Sendable {
         self.qrSize = qrSize
     }
 
-    /// `shorter`: the author's shorter poster (`poster: if-too-long:`) instead of the full one.
-    public func style(_ document: Document, scale: Double, shorter: Bool = false) throws(DiagnosticError) -> StyledDocument {
+    /// `text`: which of the poster's texts, 0 the full one, n the author's n-th shorter one (`poster: if-too-long:`).
+    public func style(_ document: Document, scale: Double, text: Int = 0) throws(DiagnosticError) -> StyledDocument {
         guard let poster = document.poster else {
             throw DiagnosticError(.error("the guidance does not say what goes on a poster",
                                          hint: "add `poster: { sections: [<heading>, …], call: <service name> }` to its front matter"))
         }
-        let selection = shorter ? (poster.ifTooLong ?? poster.full) : poster.full
+        let selection = poster.texts[min(text, poster.texts.count - 1)]
         let headings = Set(document.blocks.compactMap { block -> String? in
             if case .heading(2, let content) = block { return content.plainText } else { return nil }
         })
-        for section in poster.sections + (poster.ifTooLong?.sections ?? []) where !headings.contains(section) {
+        for section in poster.texts.flatMap(\.sections) where !headings.contains(section) {
             throw DiagnosticError(.error("the poster names a section “\(section)” that the guidance does not have",
                                          hint: "use one of its `##` headings: \(headings.sorted().joined(separator: ", "))"))
         }
@@ -58,9 +58,12 @@ public struct PosterStyler: Sendable {
             }
             let label = TextStyle(size: sizes.h2, bold: true, colour: colours.heading)
             let number = TextStyle(size: sizes.phone * 1.6, bold: true, colour: colours.text)
+            // The number is in Latin digits: the variant's own leading, not the extra a script such
+            // as Nastaliq needs, which the label keeps (as on the wallet card).
+            let scriptLeading = styler.strings.leading ?? 1
             styled.blocks.append(.text(role: .paragraph, StyledText(
                 runs: [StyledRun(styler.strings.phone + " ", style: label), StyledRun(phone, style: number, leftToRight: true)],
-                lineHeight: number.size * variant.leading), spaceBefore: sizes.body))
+                lineHeight: max(number.size * variant.leading / scriptLeading, label.size * variant.leading)), spaceBefore: sizes.body))
         }
         // Captions keep the variant's own small size: the codes beside them do not grow either.
         let captionSize = styler.variant.sizes.footer
@@ -78,7 +81,8 @@ public struct PosterStyler: Sendable {
                                      lineHeight: captionSize * 1.3)
             return QRTarget(url: url, caption: caption, alt: "QR code for \(service.name): \(Address.display(url))")
         }
-        styled.blocks.append(.qrCodes(targets, size: qrSize, spaceBefore: sizes.body))
+        // Half a line's gap above the codes: the help line's own leading already spaces it from them.
+        styled.blocks.append(.qrCodes(targets, size: qrSize, spaceBefore: poster.call == nil ? sizes.body : sizes.body / 2))
         return styled
     }
 

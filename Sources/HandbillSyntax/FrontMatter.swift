@@ -93,20 +93,25 @@ struct FrontMatter {
                                            hint: "list the headings whose advice goes on a poster: `sections: [What to do if it happens]`"))
                 }
                 let links = posterMapping["links"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
-                var shorter: PosterSelection?
+                var shorter: [PosterSelection] = []
                 if let shortNode = posterMapping["if-too-long"] {
-                    // The author's shorter poster: other sections, or only some points (by their bold words).
-                    if let shortMapping = shortNode.mapping {
-                        reader.checkKeys(shortMapping, allowed: ["sections", "items"], what: "poster if-too-long key", into: &problems)
-                        let items = shortMapping["items"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
-                        shorter = PosterSelection(sections: shortMapping["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? sections,
-                                                  items: items)
-                    }
-                    if shorter == nil || shorter?.sections.isEmpty == true || shorter?.items?.isEmpty == true {
-                        problems.append(.error("`poster: if-too-long:` must name the sections or the points of a shorter poster",
-                                               at: reader.location(of: shortNode),
-                                               hint: "for example `if-too-long: { items: [\"Don’t pay.\", \"Don’t talk any further to the criminals.\"] }` (points by their bold words)"))
-                        shorter = nil
+                    // The author's shorter posters (one, or a list tried in order): other sections, or
+                    // only some of their points (by their bold words).
+                    for node in shortNode.sequence.map(Array.init) ?? [shortNode] {
+                        var selection: PosterSelection?
+                        if let shortMapping = node.mapping {
+                            reader.checkKeys(shortMapping, allowed: ["sections", "items"], what: "poster if-too-long key", into: &problems)
+                            let items = shortMapping["items"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
+                            selection = PosterSelection(sections: shortMapping["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? sections,
+                                                        items: items)
+                        }
+                        guard let selection, !selection.sections.isEmpty, selection.items?.isEmpty != true else {
+                            problems.append(.error("`poster: if-too-long:` must name the sections or the points of a shorter poster",
+                                                   at: reader.location(of: node),
+                                                   hint: "for example `if-too-long: { items: [\"Don’t pay.\", \"Don’t talk any further to the criminals.\"] }` (points by their bold words), or a list of such, shortest last"))
+                            continue
+                        }
+                        shorter.append(selection)
                     }
                 }
                 poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string, links: links, ifTooLong: shorter)
