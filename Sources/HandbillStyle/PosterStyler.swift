@@ -27,11 +27,14 @@ public struct PosterStyler: Sendable {
             throw DiagnosticError(.error("the poster names a section “\(section)” that the guidance does not have",
                                          hint: "use one of its `##` headings: \(headings.sorted().joined(separator: ", "))"))
         }
-        let kept = document.blocks.enumerated().filter { Self.isKept($1, at: $0, in: document, sections: selection.sections) }.map(\.element)
-        let leads = PosterSelection.leads(in: kept)
-        for item in selection.items ?? [] where PosterSelection.index(of: item, in: leads) == nil {
-            throw DiagnosticError(.error("the shorter poster (`if-too-long: items:`) names a point “\(item)” that its sections do not have",
-                                         hint: "name points by their bold first words: \(leads.map { "“\($0)”" }.joined(separator: ", "))"))
+        // Every shorter text is checked, used or not: a misnamed point shows on the first build.
+        for shorter in poster.ifTooLong {
+            let kept = document.blocks.enumerated().filter { Self.isKept($1, at: $0, in: document, sections: shorter.sections) }.map(\.element)
+            let leads = PosterSelection.leads(in: kept)
+            for item in shorter.items ?? [] where PosterSelection.index(of: item, in: leads) == nil {
+                throw DiagnosticError(.error("a shorter poster text (`poster: if-too-long: items:`) names a point “\(item)” that its sections do not have",
+                                             hint: "name points by their bold first words: \(leads.map { "“\($0)”" }.joined(separator: ", "))"))
+            }
         }
         var variant = styler.variant
         variant.sizes = variant.sizes.scaled(by: scale)

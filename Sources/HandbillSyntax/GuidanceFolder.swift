@@ -93,8 +93,9 @@ public struct GuidanceFolder: Sendable {
         let englishLeads = PosterSelection.leads(in: source.blocks), translatedLeads = PosterSelection.leads(in: translation.blocks)
         let shorter = poster.ifTooLong.map { selection in
             PosterSelection(sections: translate(selection.sections), items: selection.items.map { names in
-                names.compactMap { name in
-                    PosterSelection.index(of: name, in: englishLeads).flatMap { $0 < translatedLeads.count ? translatedLeads[$0] : nil }
+                // A point not found stays as named: styling the poster then says which it is.
+                names.map { name in
+                    PosterSelection.index(of: name, in: englishLeads).flatMap { $0 < translatedLeads.count ? translatedLeads[$0] : nil } ?? name
                 }
             })
         }

@@ -209,6 +209,23 @@ import Testing
             let text = (error as? DiagnosticError)?.description ?? ""
             return text.contains("“Don’t panic!”") && text.contains("Don't panic.")
         }
+        // In the source's front matter, misspelt in the last shorter text: a translation's poster,
+        // which uses the first, says so too (the name is kept, not dropped).
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("sextortion")
+        try FileManager.default.copyItem(at: Project.sextortion, to: copy)
+        let source = copy.appendingPathComponent("guidance.md")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let misspelt = text.replacingOccurrences(of: "- items: [\"Don’t talk any further to the criminals.\"]", with: "- items: [\"Don’t talk to the criminals.\"]")
+        #expect(misspelt != text)
+        try misspelt.write(to: source, atomically: true, encoding: .utf8)
+        let polish = try GuidanceFolder(copy).document(language: "pl")
+        #expect {
+            try Builder(workspace: Self.workspace).layout(polish, job: Job(guidance: "sextortion", product: "poster-a4", variant: "dyslexia", language: "pl"))
+        } throws: { error in
+            ((error as? DiagnosticError)?.description ?? "").contains("“Don’t talk to the criminals.”")
+        }
     }
 
     @Test func translationsTakeTheShorterTextsByPosition() throws {
