@@ -228,6 +228,24 @@ import Testing
         }
     }
 
+    @Test func aShorterTextThatNamesNothingIsASourceError() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("sextortion")
+        try FileManager.default.copyItem(at: Project.sextortion, to: copy)
+        let source = copy.appendingPathComponent("guidance.md")
+        var lines = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("  if-too-long:") })
+        lines.replaceSubrange(start...(start + 2), with: ["  if-too-long: { items: [] }"])
+        try lines.joined(separator: "\n").write(to: source, atomically: true, encoding: .utf8)
+        #expect {
+            try GuidanceFolder(copy).document(language: "en")
+        } throws: { error in
+            let text = (error as? DiagnosticError)?.description ?? ""
+            return text.contains("guidance.md:\(start + 1)") && text.contains("must name the sections or the points of a shorter poster")
+        }
+    }
+
     @Test func translationsTakeTheShorterTextsByPosition() throws {
         let source = try Self.guidance.document(language: "en"), polish = try Self.guidance.document(language: "pl")
         let english = try #require(source.poster?.ifTooLong.first?.items)
