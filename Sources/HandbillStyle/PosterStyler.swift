@@ -45,11 +45,20 @@ public struct PosterStyler: Sendable {
         content.blockLocations = []
         content.services = []
         content.metadata.summary = nil
+        var kept: [(block: Block, location: SourceLocation?)] = []
         for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: selection.sections) {
             guard let brief = Self.brief(block, keeping: selection) else { continue }
-            content.blocks.append(brief)
-            if index < document.blockLocations.count { content.blockLocations.append(document.blockLocations[index]) }
+            kept.append((brief, index < document.blockLocations.count ? document.blockLocations[index] : nil))
         }
+        // A section left with nothing to print (no point of it chosen, or none in bold) loses its heading too.
+        kept = kept.enumerated().filter { index, item in
+            guard case .heading(let level, _) = item.block else { return true }
+            guard index + 1 < kept.count else { return false }
+            if case .heading(let next, _) = kept[index + 1].block { return next > level }
+            return true
+        }.map(\.element)
+        content.blocks = kept.map(\.block)
+        content.blockLocations = kept.compactMap(\.location)
         var styled = scaled.style(content)
         styled.footer.numbersPages = false  // one page
         styled.footer.addressBreaks = true   // a long source address fills the line it starts on

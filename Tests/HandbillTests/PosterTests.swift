@@ -228,6 +228,14 @@ import Testing
         }
     }
 
+    @Test func aSectionWithNothingChosenLeavesNoHeading() throws {
+        // Its points have no bold first words, so a poster has none of them to print.
+        var document = try Project.document()
+        document.poster?.sections = ["What to do if it happens", "How to reduce the risk of sextortion happening"]
+        let text = try Builder(workspace: Self.workspace).layout(document, job: Self.job("poster-a3", "standard")).pages[0].lines.map(\.text).joined()
+        #expect(text.contains("What to do if it happens") && !text.contains("How to reduce the risk"))
+    }
+
     @Test func aShorterTextThatNamesNothingIsASourceError() throws {
         let folder = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
