@@ -283,8 +283,11 @@ public struct PanelLayout {
     static func hint(_ over: Overflow) -> String {
         var hints: [String] = []
         if over.cover > 0 { hints.append("shorten the summary or the key message") }
-        if over.inside > 0 { hints.append("name fewer or shorter sections under `trifold: sections:` in the guidance's front matter (or move some to `if-room:`)") }
-        if over.back > 0 { hints.append("the help services do not fit one panel even as names, numbers and addresses: list fewer") }
+        if over.inside > 0 {
+            hints.append("name fewer or shorter sections under `trifold: sections:` in the guidance's front matter (or move some to `if-room:`, "
+                         + "or allow the shorter forms `brief-if-needed: true` and `advice-only-if-needed: true`)")
+        }
+        if over.back > 0 { hints.append("the help services do not fit even as names, numbers and addresses after the text: list fewer") }
         return hints.joined(separator: "; ") + "; or make the A4 leaflet (leaflet-a4) or the A5 booklet, which hold everything"
     }
 }
