@@ -17,7 +17,10 @@ extension Builder {
         // then the services short, then one `if-room:` section fewer, … The smallest choice's
         // error says how much is over.
         var failure: DiagnosticError?
-        for choice in TrifoldStyler.Choice.all(for: document) {
+        // The cover's title, summary and key message are the same in every choice that keeps the
+        // summary there: once they overflow at the floor (large print), only the others are tried.
+        var coverOverflows: Bool?
+        for choice in TrifoldStyler.Choice.all(for: document) where choice.summaryInside || coverOverflows != true {
             do throws(DiagnosticError) {
                 return try fonts.exclusively { () throws(DiagnosticError) in
                     try PanelLayout(fonts: fonts).fit(product, panels, floor: floor) { scale throws(DiagnosticError) in
@@ -26,6 +29,15 @@ extension Builder {
                 }
             } catch {
                 failure = error
+            }
+            if coverOverflows == nil, !choice.summaryInside {
+                do throws(DiagnosticError) {
+                    coverOverflows = try fonts.exclusively { () throws(DiagnosticError) in
+                        try PanelLayout(fonts: fonts).overflow(try trifoldStyler.style(document, scale: floor, choice: choice), product, panels).cover > 0
+                    }
+                } catch {
+                    coverOverflows = false
+                }
             }
         }
         throw failure ?? DiagnosticError(.error("the tri-fold could not be laid out", hint: "please report this as a bug in Handbill"))

@@ -94,6 +94,12 @@ public struct PanelLayout {
         }
     }
 
+    /// How far each part runs over when `styled` is laid out once, at its sizes (all 0 when it fits).
+    public func overflow(_ styled: StyledTrifold, _ product: Product, _ trifold: Trifold) throws(DiagnosticError) -> Overflow {
+        if case .over(let over) = try attempt(styled, product, trifold) { return over }
+        return Overflow()
+    }
+
     enum Attempt {
         case fits(PositionedDocument)
         case over(Overflow)
@@ -188,7 +194,15 @@ public struct PanelLayout {
                     + [(backIndex, start == backIndex ? top : 0, backHeight - (start == backIndex ? top : 0))]
             }
             // The heading's space above it, kept (a frame's first slice drops its own).
-            let under = frames(from: last, top: inside.end > 0 ? min(inside.end + (slices.first?.spaceBefore ?? 0), panels[last].text.height) : 0)
+            var under = frames(from: last, top: inside.end > 0 ? min(inside.end + (slices.first?.spaceBefore ?? 0), panels[last].text.height) : 0)
+            // The heading never ends a panel alone: with no room for it and the first service under
+            // the text, the services start on the next panel.
+            var opening = slices.first?.height ?? 0
+            for next in slices.indices.dropFirst() {
+                guard !slices[next].breakBefore else { break }
+                opening += slices[next].spaceBefore + slices[next].height
+            }
+            if opening > under[0].height + 0.001, last + 1 <= backIndex { under = frames(from: last + 1, top: 0) }
             var chosen: [(panel: Int, top: Double, height: Double)]?
             for candidate in (last + 1 <= backIndex ? [frames(from: last + 1, top: 0)] : []) + [under] {
                 let tried = try place(slices, width: width, in: candidate, trying: true)

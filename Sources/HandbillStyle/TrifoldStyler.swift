@@ -40,15 +40,19 @@ public struct TrifoldStyler: Sendable {
         public var summaryInside = false
         /// The sections as a poster shows them: headings and the lists' bold advice, no running text.
         public var adviceOnly = false
+        /// With `adviceOnly`, the sections' first this many blocks are kept as they are (lists cut
+        /// to their bold advice), and only the rest shown as advice: the running text cut from its end.
+        public var adviceOnlyFrom = 0
 
         public init(ifRoom: Int, shortServices: Bool, servicesStartInside: Bool = false, briefLists: Bool = false,
-                    summaryInside: Bool = false, adviceOnly: Bool = false) {
+                    summaryInside: Bool = false, adviceOnly: Bool = false, adviceOnlyFrom: Int = 0) {
             self.ifRoom = ifRoom
             self.shortServices = shortServices
             self.servicesStartInside = servicesStartInside
             self.briefLists = briefLists
             self.summaryInside = summaryInside
             self.adviceOnly = adviceOnly
+            self.adviceOnlyFrom = adviceOnlyFrom
         }
 
         /// Every choice for `document`, from the most it can carry to the least: first with the
@@ -62,7 +66,30 @@ public struct TrifoldStyler: Sendable {
                 } + (document.trifold?.briefIfNeeded == true
                      ? [Choice(ifRoom: 0, shortServices: true, servicesStartInside: true, briefLists: true, summaryInside: summaryInside)] : [])
             } + (document.trifold?.adviceOnlyIfNeeded == true
-                 ? [false, true].map { Choice(ifRoom: 0, shortServices: $0, servicesStartInside: true, briefLists: true, summaryInside: true, adviceOnly: true) } : [])
+                 ? adviceCuts(document).flatMap { from in
+                     [false, true].map { Choice(ifRoom: 0, shortServices: $0, servicesStartInside: true, briefLists: true, summaryInside: true,
+                                                adviceOnly: true, adviceOnlyFrom: from) }
+                 } : [])
+        }
+
+        /// Where the running text of the always-printed sections may be cut, from the latest (the
+        /// last block only as advice) to the earliest (all of it): never between a paragraph and the
+        /// list it introduces (“Police Scotland have this advice:”), never just after a heading.
+        static func adviceCuts(_ document: Document) -> [Int] {
+            let sections = document.trifold?.sections ?? []
+            var blocks: [Block] = [], current: String?
+            for block in document.blocks {
+                if case .heading(2, let text) = block { current = text.plainText }
+                if case .callout = block { continue }
+                if let current, sections.contains(current) { blocks.append(block) }
+            }
+            let cuts = blocks.indices.dropFirst().filter { index in
+                switch (blocks[index - 1], blocks[index]) {
+                case (.heading, _), (.paragraph, .list): false
+                default: true
+                }
+            }
+            return cuts.reversed() + [0]
         }
     }
 
@@ -101,12 +128,14 @@ public struct TrifoldStyler: Sendable {
         content.blockLocations = []
         var isCallout: [Bool] = []
         var current: String?
+        var sectionBlocks = 0
         for (index, block) in document.blocks.enumerated() {
             if case .heading(2, let text) = block { current = text.plainText }
             let isKeyMessage = if case .callout = block { true } else { false }
             // Callouts always (the cover's key message); text before the first section; the named sections.
             guard isKeyMessage || current == nil || sections.map({ $0.contains(current!) }) ?? true else { continue }
-            if choice.adviceOnly, current != nil, !isKeyMessage {
+            if current != nil, !isKeyMessage { sectionBlocks += 1 }
+            if choice.adviceOnly, current != nil, !isKeyMessage, sectionBlocks > choice.adviceOnlyFrom {
                 // Headings and the lists' bold advice, as on a poster; running paragraphs are left out.
                 guard let brief = PosterStyler.brief(block) else { continue }
                 content.blocks.append(brief)

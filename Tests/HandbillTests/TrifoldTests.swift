@@ -222,6 +222,12 @@ import Testing
                 #expect(Words.inOrderFraction(Words.of(phone), in: afterCover) == 1, "\(language): \(service.name)'s \(phone)")
             }
         }
+        // The services' heading never ends a panel alone: the first service is on its panel.
+        let panels = try ["flap", "inside-left", "inside-middle", "inside-right", "back"].map(text)
+        let heading = Words.of(document.servicesTitle), first = Words.of(try #require(document.services.first).name)
+        let withHeading = panels.filter { Words.inOrderFraction(heading, in: $0) == 1 }
+        #expect(!withHeading.isEmpty && withHeading.allSatisfy { Words.inOrderFraction(first, in: $0) == 1 },
+                "\(language): the first service shares a panel with “\(document.servicesTitle)”")
         let back = try text("back")
         let last = try #require(document.services.last)
         #expect(Words.inOrderFraction(Words.of(last.name), in: back) == 1, "\(language): the help services end on the back")
