@@ -10,9 +10,10 @@ public struct TrifoldContent: Equatable, Sendable {
     /// When even `sections` do not fit, each list item may be cut to its bold first words (“Don’t
     /// pay.”), the advice itself, as on a poster: the author allows it (`brief-if-needed: true`).
     public var briefIfNeeded: Bool
-    /// The very last resort (large type): each named section as a poster shows it, its headings
-    /// and its lists' bold advice, without the running text (`advice-only-if-needed: true`). The
-    /// help services on the back still carry every name, phone number and address.
+    /// The very last resort (large type): the named sections' running text cut from its end, the
+    /// blocks cut shown as a poster shows them, headings and lists' bold advice only
+    /// (`advice-only-if-needed: true`). The help services still carry every name, phone number and
+    /// address.
     public var adviceOnlyIfNeeded: Bool
 
     public init(sections: [String], ifRoom: [String] = [], briefIfNeeded: Bool = false, adviceOnlyIfNeeded: Bool = false) {

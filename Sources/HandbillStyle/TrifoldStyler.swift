@@ -38,7 +38,8 @@ public struct TrifoldStyler: Sendable {
         public var briefLists = false
         /// The summary leaves the cover for the top of the flap: the cover keeps the title and key message.
         public var summaryInside = false
-        /// The sections as a poster shows them: headings and the lists' bold advice, no running text.
+        /// The sections' blocks from `adviceOnlyFrom` on as a poster shows them: headings and the
+        /// lists' bold advice, no running text.
         public var adviceOnly = false
         /// With `adviceOnly`, the sections' first this many blocks are kept as they are (lists cut
         /// to their bold advice), and only the rest shown as advice: the running text cut from its end.
