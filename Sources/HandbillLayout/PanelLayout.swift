@@ -77,27 +77,41 @@ public struct PanelLayout {
     /// `style(scale)` styles the leaflet at that scale. Returns the sheets and the scale chosen.
     public func fit(_ product: Product, _ trifold: Trifold, floor: Double,
                     style: (Double) throws(DiagnosticError) -> StyledTrifold) throws(DiagnosticError) -> (PositionedDocument, scale: Double) {
-        // At full size a long address may not fit a panel at all: that only means smaller type.
-        var full: Attempt?
-        do throws(DiagnosticError) { full = try attempt(try style(1), product, trifold) } catch { full = nil }
-        if case .fits(let document)? = full { return (document, 1) }
-        let smallest: PositionedDocument
-        switch try attempt(try style(floor), product, trifold) {
-        case .fits(let document): smallest = document
-        case .over(let over):
-            throw DiagnosticError(.error(Self.describe(over), hint: Self.hint(over)))
-        }
-        // The largest scale that fits, to a hundredth.
-        return FitSearch.largest(from: floor, giving: smallest, below: 1, tolerance: 0.01) { scale throws(DiagnosticError) in
-            if case .fits(let document) = try attempt(try style(scale), product, trifold) { return document }
-            return nil
+        switch try fitting(product, trifold, floor: floor, style: style) {
+        case .fits(let document, let scale): return (document, scale)
+        case .over(let over): throw Self.error(over)
         }
     }
 
-    /// How far each part runs over when `styled` is laid out once, at its sizes (all 0 when it fits).
-    public func overflow(_ styled: StyledTrifold, _ product: Product, _ trifold: Trifold) throws(DiagnosticError) -> Overflow {
-        if case .over(let over) = try attempt(styled, product, trifold) { return over }
-        return Overflow()
+    /// What `fit` finds: the sheets and the scale, or how far each part runs over at the floor.
+    public enum Fitting {
+        case fits(PositionedDocument, scale: Double)
+        case over(Overflow)
+    }
+
+    /// `fit`, saying how much is over instead of throwing it.
+    public func fitting(_ product: Product, _ trifold: Trifold, floor: Double,
+                        style: (Double) throws(DiagnosticError) -> StyledTrifold) throws(DiagnosticError) -> Fitting {
+        // At full size a long address may not fit a panel at all: that only means smaller type.
+        var full: Attempt?
+        do throws(DiagnosticError) { full = try attempt(try style(1), product, trifold) } catch { full = nil }
+        if case .fits(let document)? = full { return .fits(document, scale: 1) }
+        let smallest: PositionedDocument
+        switch try attempt(try style(floor), product, trifold) {
+        case .fits(let document): smallest = document
+        case .over(let over): return .over(over)
+        }
+        // The largest scale that fits, to a hundredth.
+        let (document, scale) = FitSearch.largest(from: floor, giving: smallest, below: 1, tolerance: 0.01) { scale throws(DiagnosticError) in
+            if case .fits(let document) = try attempt(try style(scale), product, trifold) { return document }
+            return nil
+        }
+        return .fits(document, scale: scale)
+    }
+
+    /// The error for text that does not fit even at the floor: where, by how much, what to do.
+    public static func error(_ over: Overflow) -> DiagnosticError {
+        DiagnosticError(.error(describe(over), hint: hint(over)))
     }
 
     enum Attempt {
