@@ -17,17 +17,39 @@ extension Builder {
         // then the services short, then one `if-room:` section fewer, … The smallest choice's
         // error says how much is over.
         var failure: DiagnosticError?
-        for choice in TrifoldStyler.Choice.all(for: document) {
+        // Two shortcuts, neither changing what is chosen: the cover's title, summary and key message
+        // are the same in every choice that keeps the summary there, so once they overflow at the
+        // floor (large print) only the others are tried; and the services' three forms share their
+        // text, so once it overflows the inside at the floor the group's other forms are skipped.
+        var coverOverflows = false
+        var textOverflows: TrifoldStyler.Choice?
+        for choice in TrifoldStyler.Choice.all(for: document) where choice.summaryInside || !coverOverflows {
+            if let textOverflows, Self.sameText(choice, textOverflows) { continue }
             do throws(DiagnosticError) {
-                return try fonts.exclusively { () throws(DiagnosticError) in
-                    try PanelLayout(fonts: fonts).fit(product, panels, floor: floor) { scale throws(DiagnosticError) in
+                let fitting = try fonts.exclusively { () throws(DiagnosticError) in
+                    try PanelLayout(fonts: fonts).fitting(product, panels, floor: floor) { scale throws(DiagnosticError) in
                         try trifoldStyler.style(document, scale: scale, choice: choice)
-                    }.0
+                    }
+                }
+                switch fitting {
+                case .fits(let positioned, _): return positioned
+                case .over(let over):
+                    failure = PanelLayout.error(over)
+                    if over.cover > 0, !choice.summaryInside { coverOverflows = true }
+                    if over.inside > 0 { textOverflows = choice }
                 }
             } catch {
                 failure = error
             }
         }
         throw failure ?? DiagnosticError(.error("the tri-fold could not be laid out", hint: "please report this as a bug in Handbill"))
+    }
+
+    /// Whether two choices set the same text inside (they differ only in how the services are set).
+    static func sameText(_ one: TrifoldStyler.Choice, _ other: TrifoldStyler.Choice) -> Bool {
+        var one = one, other = other
+        one.shortServices = false; one.servicesStartInside = false
+        other.shortServices = false; other.servicesStartInside = false
+        return one == other
     }
 }

@@ -77,21 +77,41 @@ public struct PanelLayout {
     /// `style(scale)` styles the leaflet at that scale. Returns the sheets and the scale chosen.
     public func fit(_ product: Product, _ trifold: Trifold, floor: Double,
                     style: (Double) throws(DiagnosticError) -> StyledTrifold) throws(DiagnosticError) -> (PositionedDocument, scale: Double) {
+        switch try fitting(product, trifold, floor: floor, style: style) {
+        case .fits(let document, let scale): return (document, scale)
+        case .over(let over): throw Self.error(over)
+        }
+    }
+
+    /// What `fit` finds: the sheets and the scale, or how far each part runs over at the floor.
+    public enum Fitting {
+        case fits(PositionedDocument, scale: Double)
+        case over(Overflow)
+    }
+
+    /// `fit`, saying how much is over instead of throwing it.
+    public func fitting(_ product: Product, _ trifold: Trifold, floor: Double,
+                        style: (Double) throws(DiagnosticError) -> StyledTrifold) throws(DiagnosticError) -> Fitting {
         // At full size a long address may not fit a panel at all: that only means smaller type.
         var full: Attempt?
         do throws(DiagnosticError) { full = try attempt(try style(1), product, trifold) } catch { full = nil }
-        if case .fits(let document)? = full { return (document, 1) }
+        if case .fits(let document)? = full { return .fits(document, scale: 1) }
         let smallest: PositionedDocument
         switch try attempt(try style(floor), product, trifold) {
         case .fits(let document): smallest = document
-        case .over(let over):
-            throw DiagnosticError(.error(Self.describe(over), hint: Self.hint(over)))
+        case .over(let over): return .over(over)
         }
         // The largest scale that fits, to a hundredth.
-        return FitSearch.largest(from: floor, giving: smallest, below: 1, tolerance: 0.01) { scale throws(DiagnosticError) in
+        let (document, scale) = FitSearch.largest(from: floor, giving: smallest, below: 1, tolerance: 0.01) { scale throws(DiagnosticError) in
             if case .fits(let document) = try attempt(try style(scale), product, trifold) { return document }
             return nil
         }
+        return .fits(document, scale: scale)
+    }
+
+    /// The error for text that does not fit even at the floor: where, by how much, what to do.
+    public static func error(_ over: Overflow) -> DiagnosticError {
+        DiagnosticError(.error(describe(over), hint: hint(over)))
     }
 
     enum Attempt {
@@ -126,7 +146,9 @@ public struct PanelLayout {
         /// Flows `slices`, set `width` wide, through `frames` (a panel, and where in its text area a
         /// frame starts and how tall it is); returns how much falls past them and where the last
         /// slice ends. Right-to-left lines keep to a panel's right edge.
-        func place(_ slices: [FlowSlice], width: Double, in frames: [(panel: Int, top: Double, height: Double)]) throws(DiagnosticError) -> (over: Double, panel: Int, end: Double) {
+        /// `trying`: only measure, place nothing.
+        func place(_ slices: [FlowSlice], width: Double, in frames: [(panel: Int, top: Double, height: Double)],
+                   trying: Bool = false) throws(DiagnosticError) -> (over: Double, panel: Int, end: Double) {
             guard let last = frames.last else { return (slices.reduce(0) { $0 + $1.height }, 0, 0) }
             let placements = try FrameFlow.place(slices) { k in
                 let frame = k < frames.count ? frames[k] : last, rect = panels[frame.panel].text
@@ -138,35 +160,80 @@ public struct PanelLayout {
                 guard placement.frame < frames.count else { over += slice.spaceBefore + slice.height; continue }
                 let frame = frames[placement.frame], index = frame.panel, rect = panels[index].text
                 let x = rect.x + (shaper.rightToLeft ? rect.width - width : 0), y = rect.y + frame.top + placement.y
-                panelItems[index] += slice.items.map { $0.offsetBy(x: x, y: y) }
-                outline += slice.outline.map {
-                    (index, OutlineEntry(level: $0.level, title: $0.title, page: panels[index].page, y: y + $0.y))
+                if !trying {
+                    panelItems[index] += slice.items.map { $0.offsetBy(x: x, y: y) }
+                    outline += slice.outline.map {
+                        (index, OutlineEntry(level: $0.level, title: $0.title, page: panels[index].page, y: y + $0.y))
+                    }
                 }
                 end = (index, frame.top + placement.y + slice.height)
             }
             return (over, end.panel, end.y)
         }
 
-        let coverSlices = try Self.masthead(document, composer: composer, width: cover.text.width)
+        // Large type: the cover keeps the title and the key message; the summary opens the flap.
+        var coverDocument = document, insideBlocks = styled.inside
+        if styled.summaryInside, let summary = document.summary {
+            coverDocument.summary = nil
+            insideBlocks.insert(.text(role: .paragraph, summary, spaceBefore: 0), at: 0)
+        }
+        let smallestTitle = document.summary?.runs.map(\.style.size).max() ?? document.title.runs.map(\.style.size).max() ?? 0
+        let coverSlices = try Self.masthead(coverDocument, composer: composer, width: cover.text.width, smallest: smallestTitle)
             + composer.compose(styled.cover, width: cover.text.width)
-        overflow.cover = try place(coverSlices, width: cover.text.width, in: [(0, 0, cover.text.height)]).over
+        let onCover = try place(coverSlices, width: cover.text.width, in: [(0, 0, cover.text.height)])
+        overflow.cover = onCover.over
         // Every flow panel is as wide as the narrowest, so a line set for one fits any.
         let flowWidth = flow.map(\.text.width).min() ?? cover.text.width
-        let inside = try place(try composer.compose(styled.inside, width: flowWidth), width: flowWidth,
-                               in: panels.indices.dropFirst().dropLast().map { ($0, 0, panels[$0].text.height) })
+        let flowSlices = try composer.compose(insideBlocks, width: flowWidth)
+        var flowFrames = panels.indices.dropFirst().dropLast().map { (panel: $0, top: 0.0, height: panels[$0].text.height) }
+        if styled.summaryInside {
+            // The summary starts under the key message, on the cover, and runs on over the flap.
+            let top = onCover.end + (flowSlices.first?.spaceBefore ?? 0) + (document.summary?.lineHeight ?? 0) * 0.5
+            if top < cover.text.height { flowFrames.insert((0, top, cover.text.height - top), at: 0) }
+        }
+        let inside = try place(flowSlices, width: flowWidth, in: flowFrames)
         overflow.inside = inside.over
+        let backIndex = panels.count - 1
         let backHeight = back.text.height - footerHeight - document.page.footerGap
-        if styled.servicesStartInside, let lastFlow = panels.indices.dropLast().last, lastFlow > 0 {
-            // The services start under the text on the last inside panel and go on over the back.
-            let width = min(back.text.width, panels[lastFlow].text.width)
+        if styled.servicesStartInside, !flow.isEmpty {
+            // The services follow the text and end on the back (seen when the leaflet is folded):
+            // from the top of the panel after the text's last one, or under the text's last lines,
+            // when they run on to the back from there; else filled from the back towards the text,
+            // the last services on the back and the first on the panels before it.
+            let last = max(inside.panel, 1)
+            let width = panels[last...].map(\.text.width).min() ?? back.text.width
             let slices = try composer.compose(styled.back, width: width)
+            func frames(from start: Int, top: Double) -> [(panel: Int, top: Double, height: Double)] {
+                (start..<backIndex).map { ($0, $0 == start ? top : 0, panels[$0].text.height - ($0 == start ? top : 0)) }
+                    + [(backIndex, start == backIndex ? top : 0, backHeight - (start == backIndex ? top : 0))]
+            }
             // The heading's space above it, kept (a frame's first slice drops its own).
-            let top = inside.panel == lastFlow && inside.end > 0 ? min(inside.end + (slices.first?.spaceBefore ?? 0), panels[lastFlow].text.height) : 0
-            overflow.back = try place(slices, width: width,
-                                      in: [(lastFlow, top, panels[lastFlow].text.height - top), (panels.count - 1, 0, backHeight)]).over
+            var under = frames(from: last, top: inside.end > 0 ? min(inside.end + (slices.first?.spaceBefore ?? 0), panels[last].text.height) : 0)
+            // The heading never ends a panel alone: with no room for it and the first service under
+            // the text, the services start on the next panel.
+            var opening = slices.first?.height ?? 0
+            for next in slices.indices.dropFirst() {
+                guard !slices[next].breakBefore else { break }
+                opening += slices[next].spaceBefore + slices[next].height
+            }
+            if opening > under[0].height + 0.001, last + 1 <= backIndex { under = frames(from: last + 1, top: 0) }
+            var chosen: [(panel: Int, top: Double, height: Double)]?
+            for candidate in (last + 1 <= backIndex ? [frames(from: last + 1, top: 0)] : []) + [under] {
+                let tried = try place(slices, width: width, in: candidate, trying: true)
+                if tried.over <= 0 && tried.panel == backIndex { chosen = candidate; break }
+            }
+            if let chosen {
+                overflow.back = try place(slices, width: width, in: chosen).over
+            } else if let ranges = Self.fillBackwards(slices, heights: under.map(\.height)) {
+                for (frame, range) in zip(under, ranges) where !range.isEmpty {
+                    _ = try place(Array(slices[range]), width: width, in: [frame])
+                }
+            } else {
+                overflow.back = try place(slices, width: width, in: under).over
+            }
         } else {
             overflow.back = try place(try composer.compose(styled.back, width: back.text.width), width: back.text.width,
-                                      in: [(panels.count - 1, 0, backHeight)]).over
+                                      in: [(backIndex, 0, backHeight)]).over
         }
         guard overflow.fits else { return .over(overflow) }
 
@@ -200,18 +267,39 @@ public struct PanelLayout {
 
     /// The title and summary for the cover. A title word wider than the panel (Russian's
     /// “Вымогательство” at 30pt) makes the title smaller, never below the headings' size.
-    static func masthead(_ document: StyledDocument, composer: BlockComposer, width: Double) throws(DiagnosticError) -> [FlowSlice] {
+    static func masthead(_ document: StyledDocument, composer: BlockComposer, width: Double, smallest: Double) throws(DiagnosticError) -> [FlowSlice] {
         var titled = document
         while true {
             do throws(DiagnosticError) {
                 return try PageAssembly.mastheadSlices(titled, composer: composer, width: width)
             } catch {
                 let size = titled.title.runs.map(\.style.size).max() ?? 0
-                guard size * 0.95 >= document.summary?.runs.map(\.style.size).max() ?? size else { throw error }
+                guard size * 0.95 >= smallest else { throw error }
                 for index in titled.title.runs.indices { titled.title.runs[index].style.size *= 0.95 }
                 titled.title.lineHeight *= 0.95
             }
         }
+    }
+
+    /// Which slices go in each frame when the last frame is filled first, then the one before it, …:
+    /// each takes as many of the remaining slices as fit, breaking only where a slice allows. Nil
+    /// when they do not all fit.
+    static func fillBackwards(_ slices: [FlowSlice], heights: [Double]) -> [Range<Int>]? {
+        var ranges = Array(repeating: 0..<0, count: heights.count)
+        var end = slices.count
+        for frame in heights.indices.reversed() where end > 0 {
+            var start: Int?, height = 0.0
+            for index in stride(from: end - 1, through: 0, by: -1) {
+                // Stacked above the slices below it, this one's gap above is dropped at the frame's top.
+                height += slices[index].height + (index == end - 1 ? 0 : slices[index + 1].spaceBefore)
+                if height > heights[frame] + 0.001 { break }
+                if index == 0 || slices[index].breakBefore { start = index }
+            }
+            guard let start else { return nil }
+            ranges[frame] = start..<end
+            end = start
+        }
+        return end == 0 ? ranges : nil
     }
 
     static func describe(_ over: Overflow) -> String {
@@ -223,8 +311,11 @@ public struct PanelLayout {
     static func hint(_ over: Overflow) -> String {
         var hints: [String] = []
         if over.cover > 0 { hints.append("shorten the summary or the key message") }
-        if over.inside > 0 { hints.append("name fewer or shorter sections under `trifold: sections:` in the guidance's front matter (or move some to `if-room:`)") }
-        if over.back > 0 { hints.append("the help services do not fit one panel even as names, numbers and addresses: list fewer") }
+        if over.inside > 0 {
+            hints.append("name fewer or shorter sections under `trifold: sections:` in the guidance's front matter (or move some to `if-room:`, "
+                         + "or allow the shorter forms `brief-if-needed: true` and `advice-only-if-needed: true`)")
+        }
+        if over.back > 0 { hints.append("the help services do not fit even as names, numbers and addresses after the text: list fewer") }
         return hints.joined(separator: "; ") + "; or make the A4 leaflet (leaflet-a4) or the A5 booklet, which hold everything"
     }
 }

@@ -10,10 +10,16 @@ public struct TrifoldContent: Equatable, Sendable {
     /// When even `sections` do not fit, each list item may be cut to its bold first words (“Don’t
     /// pay.”), the advice itself, as on a poster: the author allows it (`brief-if-needed: true`).
     public var briefIfNeeded: Bool
+    /// The very last resort (large type): the named sections' running text cut from its end, the
+    /// blocks cut shown as a poster shows them, headings and lists' bold advice only
+    /// (`advice-only-if-needed: true`). The help services still carry every name, phone number and
+    /// address.
+    public var adviceOnlyIfNeeded: Bool
 
-    public init(sections: [String], ifRoom: [String] = [], briefIfNeeded: Bool = false) {
+    public init(sections: [String], ifRoom: [String] = [], briefIfNeeded: Bool = false, adviceOnlyIfNeeded: Bool = false) {
         self.sections = sections
         self.ifRoom = ifRoom
         self.briefIfNeeded = briefIfNeeded
+        self.adviceOnlyIfNeeded = adviceOnlyIfNeeded
     }
 }

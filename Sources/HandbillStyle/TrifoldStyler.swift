@@ -10,9 +10,12 @@ public struct StyledTrifold: Sendable {
     public var inside: [StyledBlock]
     /// The help services (heading and each service), on the back panel.
     public var back: [StyledBlock]
-    /// The services may start under the text of the last inside panel and go on over the back
-    /// (large type, when they cannot fit the back alone).
+    /// The services follow the text (on a panel of their own after it when they fit from there,
+    /// else under its last lines) and go on over the back: large type, when the back alone is too small.
     public var servicesStartInside = false
+    /// The cover holds the title and the key message only; the summary opens the flap (large type,
+    /// when all three overflow the cover).
+    public var summaryInside = false
 }
 
 /// Styles a guidance for a tri-fold at a given scale of the variant's type: the key message (its
@@ -33,20 +36,61 @@ public struct TrifoldStyler: Sendable {
         public var servicesStartInside = false
         /// Lists cut to each item's bold first words, when the guidance allows it.
         public var briefLists = false
+        /// The summary leaves the cover for the top of the flap: the cover keeps the title and key message.
+        public var summaryInside = false
+        /// The sections' blocks from `adviceOnlyFrom` on as a poster shows them: headings and the
+        /// lists' bold advice, no running text.
+        public var adviceOnly = false
+        /// With `adviceOnly`, the sections' first this many blocks are kept as they are (lists cut
+        /// to their bold advice), and only the rest shown as advice: the running text cut from its end.
+        public var adviceOnlyFrom = 0
 
-        public init(ifRoom: Int, shortServices: Bool, servicesStartInside: Bool = false, briefLists: Bool = false) {
+        public init(ifRoom: Int, shortServices: Bool, servicesStartInside: Bool = false, briefLists: Bool = false,
+                    summaryInside: Bool = false, adviceOnly: Bool = false, adviceOnlyFrom: Int = 0) {
             self.ifRoom = ifRoom
             self.shortServices = shortServices
             self.servicesStartInside = servicesStartInside
             self.briefLists = briefLists
+            self.summaryInside = summaryInside
+            self.adviceOnly = adviceOnly
+            self.adviceOnlyFrom = adviceOnlyFrom
         }
 
-        /// Every choice for `document`, from the most it can carry to the least.
+        /// Every choice for `document`, from the most it can carry to the least: first with the
+        /// summary on the cover, then (large type, whose cover cannot hold it) with the summary inside.
         public static func all(for document: Document) -> [Choice] {
-            (0...(document.trifold?.ifRoom.count ?? 0)).reversed().flatMap { count in
-                [Choice(ifRoom: count, shortServices: false), Choice(ifRoom: count, shortServices: true),
-                 Choice(ifRoom: count, shortServices: true, servicesStartInside: true)]
-            } + (document.trifold?.briefIfNeeded == true ? [Choice(ifRoom: 0, shortServices: true, servicesStartInside: true, briefLists: true)] : [])
+            [false, true].flatMap { summaryInside in
+                (0...(document.trifold?.ifRoom.count ?? 0)).reversed().flatMap { count in
+                    [Choice(ifRoom: count, shortServices: false, summaryInside: summaryInside),
+                     Choice(ifRoom: count, shortServices: true, summaryInside: summaryInside),
+                     Choice(ifRoom: count, shortServices: true, servicesStartInside: true, summaryInside: summaryInside)]
+                } + (document.trifold?.briefIfNeeded == true
+                     ? [Choice(ifRoom: 0, shortServices: true, servicesStartInside: true, briefLists: true, summaryInside: summaryInside)] : [])
+            } + (document.trifold?.adviceOnlyIfNeeded == true
+                 ? adviceCuts(document).flatMap { from in
+                     [false, true].map { Choice(ifRoom: 0, shortServices: $0, servicesStartInside: true, briefLists: true, summaryInside: true,
+                                                adviceOnly: true, adviceOnlyFrom: from) }
+                 } : [])
+        }
+
+        /// Where the running text of the always-printed sections may be cut, from the latest (the
+        /// last block only as advice) to the earliest (all of it): never between a paragraph and the
+        /// list it introduces (“Police Scotland have this advice:”), never just after a heading.
+        static func adviceCuts(_ document: Document) -> [Int] {
+            let sections = document.trifold?.sections ?? []
+            var blocks: [Block] = [], current: String?
+            for block in document.blocks {
+                if case .heading(2, let text) = block { current = text.plainText }
+                if case .callout = block { continue }
+                if let current, sections.contains(current) { blocks.append(block) }
+            }
+            let cuts = blocks.indices.dropFirst().filter { index in
+                switch (blocks[index - 1], blocks[index]) {
+                case (.heading, _), (.paragraph, .list): false
+                default: true
+                }
+            }
+            return cuts.reversed() + [0]
         }
     }
 
@@ -85,12 +129,18 @@ public struct TrifoldStyler: Sendable {
         content.blockLocations = []
         var isCallout: [Bool] = []
         var current: String?
+        var sectionBlocks = 0
         for (index, block) in document.blocks.enumerated() {
             if case .heading(2, let text) = block { current = text.plainText }
             let isKeyMessage = if case .callout = block { true } else { false }
             // Callouts always (the cover's key message); text before the first section; the named sections.
             guard isKeyMessage || current == nil || sections.map({ $0.contains(current!) }) ?? true else { continue }
-            if choice.briefLists, case .list = block {
+            if current != nil, !isKeyMessage { sectionBlocks += 1 }
+            if choice.adviceOnly, current != nil, !isKeyMessage, sectionBlocks > choice.adviceOnlyFrom {
+                // Headings and the lists' bold advice, as on a poster; running paragraphs are left out.
+                guard let brief = PosterStyler.brief(block) else { continue }
+                content.blocks.append(brief)
+            } else if choice.briefLists, case .list = block {
                 // An item without bold first words is left out; a list with none keeps them all.
                 content.blocks.append(PosterStyler.brief(block) ?? block)
             } else {
@@ -109,6 +159,6 @@ public struct TrifoldStyler: Sendable {
         let cover = zip(body, isCallout).filter(\.1).map(\.0)
         let inside = zip(body, isCallout).filter { !$0.1 }.map(\.0) + credit
         return StyledTrifold(document: styled, cover: cover, inside: inside, back: services,
-                             servicesStartInside: choice.servicesStartInside)
+                             servicesStartInside: choice.servicesStartInside, summaryInside: choice.summaryInside)
     }
 }

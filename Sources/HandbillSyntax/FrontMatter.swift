@@ -123,12 +123,13 @@ struct FrontMatter {
         if let node = mapping["trifold"] {
             let sections = node.mapping?["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? []
             let ifRoom = node.mapping?["if-room"]?.sequence?.compactMap { $0.scalar?.string } ?? []
-            if let trifoldMapping = node.mapping { reader.checkKeys(trifoldMapping, allowed: ["sections", "if-room", "brief-if-needed"], what: "trifold key", into: &problems) }
+            if let trifoldMapping = node.mapping { reader.checkKeys(trifoldMapping, allowed: ["sections", "if-room", "brief-if-needed", "advice-only-if-needed"], what: "trifold key", into: &problems) }
             if sections.isEmpty {
                 problems.append(.error("`trifold` must name the sections a tri-fold leaflet holds", at: reader.location(of: node),
                                        hint: "list their headings: `trifold: { sections: [What to do if it happens] }`"))
             } else {
-                trifold = TrifoldContent(sections: sections, ifRoom: ifRoom, briefIfNeeded: node.mapping?["brief-if-needed"]?.bool ?? false)
+                trifold = TrifoldContent(sections: sections, ifRoom: ifRoom, briefIfNeeded: node.mapping?["brief-if-needed"]?.bool ?? false,
+                                         adviceOnlyIfNeeded: node.mapping?["advice-only-if-needed"]?.bool ?? false)
             }
         }
         localHelp = mapping["local-help"].flatMap { reader.localHelp($0, into: &problems) }

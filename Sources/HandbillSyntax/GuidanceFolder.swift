@@ -121,7 +121,8 @@ public struct GuidanceFolder: Sendable {
         func translate(_ names: [String]) -> [String] {
             names.compactMap { name in english.firstIndex(of: name).flatMap { $0 < translated.count ? translated[$0] : nil } }
         }
-        result.trifold = TrifoldContent(sections: translate(trifold.sections), ifRoom: translate(trifold.ifRoom), briefIfNeeded: trifold.briefIfNeeded)
+        result.trifold = TrifoldContent(sections: translate(trifold.sections), ifRoom: translate(trifold.ifRoom), briefIfNeeded: trifold.briefIfNeeded,
+                                        adviceOnlyIfNeeded: trifold.adviceOnlyIfNeeded)
         return result
     }
 

@@ -106,7 +106,7 @@ import Testing
             let files = try Builder(workspace: Self.workspace).build(
                 document, job: Job(guidance: "sextortion", product: "poster-a4", variant: name, language: language), output: folder, png: true)
             let pdf = try #require(files.first { $0.pathExtension == "pdf" })
-            let pages = try Self.glyphs(pdf)
+            let pages = try PDFGlyphs(pdf).pages
             #expect(pages.count == 1, "\(name) \(language): \(pages.count) pages")
             let glyphs = try #require(pages.first)
             // The help line's number is the largest type on the poster; the advice is above it.
@@ -159,17 +159,6 @@ import Testing
 
     static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    struct Glyph: Decodable { var text: String; var size: Double; var x0: Double; var x1: Double; var top: Double; var bottom: Double }
-    struct Page: Decodable { var width: Double; var height: Double; var glyphs: [Glyph] }
-
-    /// Every glyph of every page, as `Tests/Tools/pdf_glyphs.py` (pdfminer.six) reads them.
-    static func glyphs(_ pdf: URL) throws -> [[Glyph]] {
-        let script = Project.root.appendingPathComponent("Tests/Tools/pdf_glyphs.py").path
-        let result = try CommandResult.run(StructureReading.python, [script, pdf.path])
-        guard result.status == 0 else { throw StructureReading.ReaderError(message: "pdf_glyphs.py failed: \(result.stderr)") }
-        return try JSONDecoder().decode([Page].self, from: Data(result.stdout.utf8)).map(\.glyphs)
     }
 
     @Test func theShorterTextIsPrintedOnlyWhereTheFullOneDoesNotFit() throws {

@@ -90,7 +90,7 @@ import Testing
         #expect(fraction == 1)
     }
 
-    @Test(arguments: ["standard", "easy-read"])
+    @Test(arguments: ["standard", "easy-read", "large-print"])
     func aScreenReaderReadsCoverFlapInsideBack(variant: String) throws {
         let pdf = try Self.build(variant)
         let read = Words.of(try PDFInspector.text(path: pdf.path).text)
@@ -151,12 +151,108 @@ import Testing
         #expect(text.components(separatedBy: "[3 2] 0 d").count - 1 >= 8)
     }
 
-    @Test func everyVariantItIsMadeInBuildsAndLargePrintSaysWhyNot() throws {
-        for variant in ["standard", "dyslexia", "easy-read"] {
-            #expect(try BookletTests.pageCount(try Self.build(variant)) == 2)
+    @Test func everyVariantBuilds() throws {
+        for variant in ["standard", "dyslexia", "easy-read", "large-print"] {
+            #expect(Self.product.isMade(in: variant))
+            #expect(try BookletTests.pageCount(try Self.build(variant)) == 2, "\(variant)")
         }
-        #expect(!Self.product.isMade(in: "large-print"))
-        #expect(throws: DiagnosticError.self) { try Self.build("large-print") }
+    }
+
+    /// Where text may go on each side of the sheet, left to right: each panel less the sheet's margin
+    /// at the sheet's edges and the fold margin at each fold.
+    static func textAreas(rightToLeft: Bool) -> [(page: Int, panel: String, area: ClosedRange<Double>)] {
+        let trifold = product.trifold!, sheet = points(mm: product.pageMM.width), fold = points(mm: trifold.foldMarginMM)
+        return regions(rightToLeft: rightToLeft).map { name, region in
+            let left = region.x < 1 ? points(mm: product.marginsMM.left) : fold
+            let right = region.x + region.width > sheet - 1 ? points(mm: product.marginsMM.right) : fold
+            return (region.page, name, (region.x + left)...(region.x + region.width - right))
+        }
+    }
+
+    static let largePrintLanguages = ["en", "ar", "ur", "zh-Hant", "pa", "pl", "gd"]
+
+    /// Large print, read back from the PDF in a set of languages covering every script and the
+    /// longest translations: nothing under 16pt, nothing in a fold's margin, the cover's title and
+    /// key message, the summary running on from the cover to the flap, every service's name and
+    /// phone number after the cover and the last service on the back, PDF/UA clean.
+    @Test(arguments: largePrintLanguages)
+    func largePrintInEveryScript(language: String) throws {
+        let pdf = try Self.build("large-print", language)
+        let document = try Self.guidance.document(language: language)
+        let rightToLeft = ["ar", "fa", "ur"].contains(language)
+        #expect(try BookletTests.pageCount(pdf) == 2)
+
+        let glyphs = try PDFGlyphs(pdf)
+        let sizes = glyphs.pages.joined().map(\.size)
+        print("tri-fold large print \(language): \(sizes.count) glyphs, \(String(format: "%.2f", sizes.min() ?? 0))–\(String(format: "%.2f", sizes.max() ?? 0))pt")
+        for glyph in glyphs.pages.joined() where glyph.size < 15.99 {
+            Issue.record("\(language): “\(glyph.text)” at \(glyph.size)pt, under large print's 16pt")
+        }
+        // No glyph in a fold's margin (or the sheet's): each lies inside its own panel's text area.
+        let areas = Self.textAreas(rightToLeft: rightToLeft)
+        for (index, page) in glyphs.pages.enumerated() {
+            for glyph in page {
+                let middle = (glyph.x0 + glyph.x1) / 2
+                guard let area = areas.filter({ $0.page == index + 1 }).min(by: {
+                    abs(($0.area.lowerBound + $0.area.upperBound) / 2 - middle) < abs(($1.area.lowerBound + $1.area.upperBound) / 2 - middle)
+                }) else { continue }
+                #expect(glyph.x0 >= area.area.lowerBound - 0.5 && glyph.x1 <= area.area.upperBound + 0.5,
+                        "\(language): “\(glyph.text)” at \(glyph.x0)–\(glyph.x1)pt on page \(index + 1) crosses the margin of the \(area.panel) (\(area.area))")
+            }
+        }
+
+        // pdftotext wraps a right-to-left line's numbers in embedding controls, with no space after
+        // them (“‪ 101‬پر”): a control is no letter of a word, but it does end one.
+        let text = { (panel: String) throws -> [String] in
+            Words.of(String(String.UnicodeScalarView(try Self.text(of: pdf, panel: panel, rightToLeft: rightToLeft).unicodeScalars
+                .map { Words.isBidiControl($0) ? " " : $0 })))
+        }
+        let cover = try text("cover"), flap = try text("flap")
+        #expect(Words.inOrderFraction(Words.of(document.metadata.title), in: Array(cover.prefix(8))) == 1, "\(language): the cover starts with the title")
+        let keyMessage = try #require(document.blocks.first { if case .callout = $0 { true } else { false } })
+        #expect(Words.inOrderFraction(Words.of(keyMessage.plainText), in: cover) == 1, "\(language): the key message is on the cover")
+        let summary = Words.of(document.metadata.summary ?? "")
+        let summaryFraction = Words.inOrderFraction(summary, in: cover + flap)
+        #expect(summaryFraction == 1, "\(language): the summary, from the cover over the flap (\(summaryFraction))")
+        // Every service, whole: its name and phone number after the cover, the last on the back.
+        let afterCover = try ["flap", "inside-left", "inside-middle", "inside-right", "back"].flatMap(text)
+        for service in document.services {
+            #expect(Words.inOrderFraction(Words.of(service.name), in: afterCover) == 1, "\(language): \(service.name)")
+            if let phone = service.phone {
+                #expect(Words.inOrderFraction(Words.of(phone), in: afterCover) == 1, "\(language): \(service.name)'s \(phone)")
+            }
+        }
+        // The services' heading never ends a panel alone: the first service is on its panel.
+        let panels = try ["flap", "inside-left", "inside-middle", "inside-right", "back"].map(text)
+        let heading = Words.of(document.servicesTitle), first = Words.of(try #require(document.services.first).name)
+        let withHeading = panels.filter { Words.inOrderFraction(heading, in: $0) == 1 }
+        #expect(!withHeading.isEmpty && withHeading.allSatisfy { Words.inOrderFraction(first, in: $0) == 1 },
+                "\(language): the first service shares a panel with “\(document.servicesTitle)”")
+        let back = try text("back")
+        let last = try #require(document.services.last)
+        #expect(Words.inOrderFraction(Words.of(last.name), in: back) == 1, "\(language): the help services end on the back")
+        #expect(Words.inOrderFraction(Words.of(document.metadata.publisher), in: back) == 1, "\(language): the small print is on the back")
+
+        let read = Words.of(try PDFInspector.text(path: pdf.path).text)
+        #expect(Words.inOrderFraction(Words.of(document.metadata.title), in: Array(read.prefix(8))) == 1, "\(language): a screen reader starts at the cover")
+        let reading = try StructureReading(pdf)
+        #expect(reading.problems.isEmpty, "\(reading.problems)")
+        #expect(try CommandResult.run(PDFUAChecker.command, ["check", pdf.path]).status == 0, "\(pdf.lastPathComponent) fails PDF/UA")
+    }
+
+    /// Right to left, large print: the cover on the outside's left, the services' last on the back
+    /// in the middle, the inside read from its right.
+    @Test func largePrintMirrorsRightToLeft() throws {
+        let pdf = try Self.build("large-print", "ur")
+        let document = try Self.guidance.document(language: "ur")
+        let title = Words.of(document.metadata.title)
+        #expect(Words.inOrderFraction(title, in: Words.of(try Self.text(of: pdf, panel: "cover", rightToLeft: true))) == 1)
+        #expect(Words.inOrderFraction(title, in: Array(Words.of(try Self.text(of: pdf, panel: "cover")).prefix(title.count))) < 1,
+                "not on the right")
+        let heading = try #require(document.trifold?.sections.first)
+        let insideLeft = Words.of(try Self.text(of: pdf, panel: "inside-left", rightToLeft: true))
+        let flap = Words.of(try Self.text(of: pdf, panel: "flap", rightToLeft: true))
+        #expect(Words.inOrderFraction(Words.of(heading), in: flap + insideLeft) == 1, "the advice after the summary, from the inside's right")
     }
 
     @Test func everyLanguageBuilds() throws {
@@ -166,15 +262,16 @@ import Testing
         }
     }
 
-    @Test func textThatCannotFitSaysHowMuchIsOver() throws {
+    @Test(arguments: ["dyslexia", "large-print"])
+    func textThatCannotFitSaysHowMuchIsOver(variant: String) throws {
         var document = try Self.guidance.document(language: "en")
         // Every section, no room to leave any out, no brief lists.
         let headings = document.blocks.compactMap { if case .heading(2, let content) = $0 { content.plainText } else { nil } }
         document.trifold = TrifoldContent(sections: headings)
-        let job = Job(guidance: "sextortion", product: "trifold-a4", variant: "dyslexia", language: "en")
+        let job = Job(guidance: "sextortion", product: "trifold-a4", variant: variant, language: "en")
         do {
             _ = try Builder(workspace: Project.workspace).layout(document, job: job)
-            Issue.record("the whole guidance should not fit a dyslexia-friendly tri-fold")
+            Issue.record("the whole guidance should not fit a \(variant) tri-fold")
         } catch {
             let message = error.diagnostics.map(\.message).joined()
             #expect(message.contains("inside panels by about") && message.contains("mm"), "\(message)")
