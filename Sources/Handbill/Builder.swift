@@ -11,6 +11,8 @@ import HandbillSyntax
 ///     guidance.md ──parse──▶ Document ──style──▶ StyledDocument ──layout──▶ PositionedDocument ──render──▶ PDF
 public struct Builder: Sendable {
     public let workspace: Workspace
+    /// A local edition's contact, for the products that place it themselves (ProductEdition.swift).
+    public var localEdition: LocalEditionBlock? = nil
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
@@ -93,7 +95,7 @@ public struct Builder: Sendable {
         let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in
             try PosterLayout(fonts: fonts).layout(floor: max(1, minimum / styler.variant.sizes.body)) { scale throws(DiagnosticError) in
-                try posterStyler.style(document, scale: scale)
+                withLocalEdition(try posterStyler.style(document, scale: scale), poster: posterStyler, scale: scale)
             }.0
         }
     }

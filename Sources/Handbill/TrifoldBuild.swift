@@ -21,7 +21,7 @@ extension Builder {
             do throws(DiagnosticError) {
                 return try fonts.exclusively { () throws(DiagnosticError) in
                     try PanelLayout(fonts: fonts).fit(product, panels, floor: floor) { scale throws(DiagnosticError) in
-                        try trifoldStyler.style(document, scale: scale, choice: choice)
+                        withLocalEdition(try trifoldStyler.style(document, scale: scale, choice: choice), trifold: trifoldStyler)
                     }.0
                 }
             } catch {

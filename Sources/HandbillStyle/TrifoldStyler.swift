@@ -13,6 +13,8 @@ public struct StyledTrifold: Sendable {
     /// The services may start under the text of the last inside panel and go on over the back
     /// (large type, when they cannot fit the back alone).
     public var servicesStartInside = false
+    /// The styler at the fitted sizes (a local edition's block is styled with it: LocalEditionBlock.swift).
+    public var fitted: Styler? = nil
 }
 
 /// Styles a guidance for a tri-fold at a given scale of the variant's type: the key message (its
@@ -109,6 +111,6 @@ public struct TrifoldStyler: Sendable {
         let cover = zip(body, isCallout).filter(\.1).map(\.0)
         let inside = zip(body, isCallout).filter { !$0.1 }.map(\.0) + credit
         return StyledTrifold(document: styled, cover: cover, inside: inside, back: services,
-                             servicesStartInside: choice.servicesStartInside)
+                             servicesStartInside: choice.servicesStartInside, fitted: fitted)
     }
 }

@@ -66,16 +66,12 @@ public final class EditionBuilder: @unchecked Sendable {
             throw DiagnosticError(.error("local editions are made as PDFs in one language at a time",
                                          hint: "drop --format, and give --lang a tag or a comma list (not en+pl)"))
         }
-        // The local block flows with the text of a page-after-page document; posters, tri-folds and
-        // wallet cards place their content their own way, and the print shop and the booklet's
-        // imposition are steps editions do not take yet: refused, rather than a leaflet on a poster's page.
-        let layouts = workspace.layouts
-        if let other = jobs.first(where: { job in
-            job.printShop || job.tile != nil
-                || (try? layouts.product(job.product)).map { $0.poster != nil || $0.trifold != nil || $0.card != nil || $0.booklet != nil } ?? false
-        }) {
-            throw DiagnosticError(.error("local editions are made for the A4 leaflet, for an office printer; not `\(other.fileName)`",
-                                         hint: "use --product leaflet-a4 (posters, tri-folds, booklets and wallet cards do not carry a local block yet)"))
+        // Every product takes a local block (ProductEdition.swift); a tiling request is checked
+        // before any row is built, as a normal build checks it.
+        for job in jobs {
+            if let sheet = job.tile {
+                try Builder.checkTiling(sheet, products: [job.product], printShop: job.printShop, layouts: workspace.layouts)
+            }
         }
         let national = try prepare(jobs, report: &report)
         let jobs = national.map(\.job)

@@ -73,8 +73,8 @@ final class Worker {
                 }
                 manifest.outputs[name] = nil
                 let positioned = try layout(contact, job: index)
-                try Builder(workspace: workspace).write(positioned, to: editionFolder.appendingPathComponent(name))
-                manifest.outputs[name] = .init(inputs: inputs, files: [name])
+                let files = try ProductEdition(workspace: workspace, job: edition.job).write(positioned, to: editionFolder)
+                manifest.outputs[name] = .init(inputs: inputs, files: files)
                 result.built += 1
             }
         } catch {
@@ -94,10 +94,16 @@ final class Worker {
     func layout(_ contact: LocalContact, job index: Int) throws(DiagnosticError) -> PositionedDocument {
         let edition = national[index]
         let fonts = workspace.fonts
-        var positioned = try fonts.exclusively { () throws(DiagnosticError) -> PositionedDocument in
-            let prepared = try self.prepared(index)
-            return try prepared.layout.layout(local: prepared.styler.style(contact),
-                                              smallPrint: edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}"))
+        let smallPrint = edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}")
+        // Posters, tri-folds and cards: through the product's own path (ProductEdition.swift).
+        let own = try ProductEdition(workspace: workspace, job: edition.job)
+            .layout(edition.document, block: LocalEditionBlock(contact: contact, labels: edition.labels, smallPrint: smallPrint))
+        var positioned: PositionedDocument
+        if let own { positioned = own } else {
+            positioned = try fonts.exclusively { () throws(DiagnosticError) -> PositionedDocument in
+                let prepared = try self.prepared(index)
+                return try prepared.layout.layout(local: prepared.styler.style(contact), smallPrint: smallPrint)
+            }
         }
         let line = edition.labels.editionLine(for: contact.organisation)
         positioned.metadata.summary = line + (positioned.metadata.summary.map { " — " + $0 } ?? "")
