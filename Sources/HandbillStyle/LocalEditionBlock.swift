@@ -52,7 +52,7 @@ public struct LocalEditionBlock: Sendable {
         let label = TextStyle(size: body, colour: colours.text)
         let number = TextStyle(size: body * card.card.sizes.number, bold: true, colour: colours.text)
         // The title is in the guidance's language (its script's leading); the rest is the sheet's.
-        let runs = [StyledRun(labels.title, style: label), StyledRun("\u{2028}", style: label)]
+        let runs = [StyledRun(labels.title + ": ", style: label)]
             + name(styler, TextStyle(size: body, bold: true, colour: colours.heading))
             + [StyledRun(" ", style: label), StyledRun(contact.phone, style: number, leftToRight: true)]
         let block = StyledBlock.keepTogether([

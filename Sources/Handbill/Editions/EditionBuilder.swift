@@ -124,7 +124,8 @@ public final class EditionBuilder: @unchecked Sendable {
                 if logoPrints[logo] == nil { logoPrints[logo] = Fingerprint.of(FileManager.default.contents(atPath: logo) ?? Data()) }
                 rowPrint += "\u{1F}" + logoPrints[logo]!
             }
-            chunk.append(EditionTask(contact: contact, inputs: Fingerprint.of(Array(rowPrint.utf8)), force: options.force))
+            chunk.append(EditionTask(contact: contact, inputs: Fingerprint.of(Array(rowPrint.utf8)), force: options.force,
+                                     location: SourceLocation(file: sheetName, line: row.line)))
             if chunk.count >= chunkSize { flush() }
         }
         if !chunk.isEmpty { flush() }
@@ -177,6 +178,8 @@ struct EditionTask: Sendable {
     /// Fingerprint of the row's fields and logo.
     let inputs: String
     let force: Bool
+    /// The row's line in the sheet, for messages about its edition.
+    var location: SourceLocation? = nil
 }
 
 /// What building one row did.

@@ -63,27 +63,32 @@ final class Worker {
         let editionFolder = folder.appendingPathComponent(contact.id)
         var manifest = task.force ? BuildManifest() : BuildManifest.read(from: editionFolder)
         let before = manifest.outputs
-        do throws(DiagnosticError) {
-            for (index, edition) in national.enumerated() {
-                let name = edition.job.fileName
-                let inputs = Fingerprint.of(Array((edition.inputs + "\n" + task.inputs).utf8))
-                if !task.force, manifest.isUpToDate(name, inputs: inputs, in: editionFolder) {
-                    result.upToDate += 1
-                    continue
-                }
-                manifest.outputs[name] = nil
+        var problems: [Diagnostic] = []
+        for (index, edition) in national.enumerated() {
+            let name = edition.job.fileName
+            let inputs = Fingerprint.of(Array((edition.inputs + "\n" + task.inputs).utf8))
+            if !task.force, manifest.isUpToDate(name, inputs: inputs, in: editionFolder) {
+                result.upToDate += 1
+                continue
+            }
+            manifest.outputs[name] = nil
+            do throws(DiagnosticError) {
                 let positioned = try layout(contact, job: index)
                 let files = try ProductEdition(workspace: workspace, job: edition.job).write(positioned, to: editionFolder)
                 manifest.outputs[name] = .init(inputs: inputs, files: files)
                 result.built += 1
+            } catch {
+                // One job failing (a long name on a small poster, say) does not stop the row's others;
+                // the message names the row's line, its id and the file.
+                problems += error.diagnostics.map { diagnostic in
+                    var named = diagnostic
+                    named.message = "edition `\(contact.id)` (\(name)): " + diagnostic.message
+                    named.location = named.location ?? task.location
+                    return named
+                }
             }
-        } catch {
-            result.error = DiagnosticError(error.diagnostics.map { diagnostic in
-                var named = diagnostic
-                named.message = "edition `\(contact.id)`: " + diagnostic.message
-                return named
-            })
         }
+        if !problems.isEmpty { result.error = DiagnosticError(problems) }
         // A manifest that cannot be written only costs a rebuild next time.
         if manifest.outputs != before { try? manifest.write(to: editionFolder) }
         return result
