@@ -53,8 +53,10 @@ public struct LocalEditionBlock: Sendable {
         let number = TextStyle(size: body * card.card.sizes.number, bold: true, colour: colours.text)
         // The title is in the guidance's language (its script's leading); the rest is the sheet's.
         let runs = [StyledRun(labels.title + ": ", style: label)]
-            + name(styler, TextStyle(size: body, bold: true, colour: colours.heading))
-            + [StyledRun(" ", style: label), StyledRun(contact.phone, style: number, leftToRight: true)]
+            + name(styler, TextStyle(size: body, bold: true, colour: colours.heading), marked: false)
+            // "Phone" before the number, as on the leaflet: straight after an Arabic name, pdftotext
+            // read the number's groups in reverse order on a right-to-left card.
+            + [StyledRun(" " + styler.strings.phone + " ", style: label), StyledRun(contact.phone, style: number, leftToRight: true)]
         let block = StyledBlock.keepTogether([
             .text(role: .paragraph, StyledText(runs: runs, lineHeight: max(number.size * card.card.numberLeading, body * variant.leading)),
                   spaceBefore: 0),
@@ -81,8 +83,9 @@ public struct LocalEditionBlock: Sendable {
     /// The organisation as printed: a first-strong isolate (an Arabic name in an English edition
     /// and a Gaelic one in an Arabic edition each read in their own direction), after the page's
     /// direction mark so that Pango takes the line's direction from the page, not from the name.
-    private func name(_ styler: Styler, _ style: TextStyle) -> [StyledRun] {
-        [StyledRun(styler.strings.direction == .rtl ? "\u{200F}" : "\u{200E}", style: style),
-         StyledRun("\u{2068}", style: style), StyledRun(contact.organisation, style: style), StyledRun("\u{2069}", style: style)]
+    /// (`marked: false` inside a line that the title has started).
+    private func name(_ styler: Styler, _ style: TextStyle, marked: Bool = true) -> [StyledRun] {
+        (marked ? [StyledRun(styler.strings.direction == .rtl ? "\u{200F}" : "\u{200E}", style: style)] : [])
+            + [StyledRun("\u{2068}", style: style), StyledRun(contact.organisation, style: style), StyledRun("\u{2069}", style: style)]
     }
 }

@@ -25,7 +25,19 @@ struct ProductEdition {
         guard !Self.flows(try workspace.layouts.product(job.product)) else { return nil }
         var builder = Builder(workspace: workspace)
         builder.localEdition = block
-        return try builder.layout(document, job: job)
+        do {
+            return try builder.layout(document, job: job)
+        } catch {
+            // When the national product fits on its own, the local block is what is over: say so.
+            guard (try? Builder(workspace: workspace).layout(document, job: job)) != nil else { throw error }
+            throw DiagnosticError(error.diagnostics.map { diagnostic in
+                var said = diagnostic
+                said.message = "with this row's local contact, " + diagnostic.message + " (the national \(job.product) fits without it)"
+                said.hint = "make this edition as a larger product" + (job.variant == "standard" ? "" : " or in the standard variant")
+                    + ", or shorten the row's `organisation` and `phone`" + (diagnostic.hint.map { "; \($0)" } ?? "")
+                return said
+            })
+        }
     }
 
     /// Writes the edition into `folder`; returns the names of the files written.
