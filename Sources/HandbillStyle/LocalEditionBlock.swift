@@ -6,7 +6,7 @@ import HandbillModel
 ///
 /// Where it goes follows the guidance's `local-help: place:` (`first` or `last` among the help
 /// services) within what each product can do:
-/// - a poster: a compact block (title, organisation, phone) after its help line, before its QR codes;
+/// - a poster: a compact block (“title: organisation”, then the phone) after its help line, before its QR codes;
 /// - a wallet card: the title, organisation and number as one more service, after the help line
 ///   (which stays first and largest) for `first`, after the last number for `last`;
 /// - a tri-fold: the leaflet's full block in the back panel's services, under their heading or after them.
@@ -29,11 +29,12 @@ public struct LocalEditionBlock: Sendable {
         let heading = TextStyle(size: sizes.h3, bold: true, colour: colours.heading)
         let body = TextStyle(size: sizes.body, colour: colours.text)
         let number = TextStyle(size: sizes.phone, bold: true, colour: colours.text)
-        // A heading of the poster's second level: a poster's sections are its H2s (no level skipped).
+        // Two lines, to fit in Urdu's tall Nastaliq lines too: "Your school's contact: Hillhead High
+        // School" as a heading of the poster's second level (its sections are its H2s: no level
+        // skipped), then the phone number.
         let block = StyledBlock.keepTogether([
-            .text(role: .h2, StyledText(runs: [StyledRun(labels.title, style: heading)], lineHeight: heading.size * leading), spaceBefore: 0),
-            .text(role: .paragraph, StyledText(runs: name(styler, TextStyle(size: sizes.body, bold: true, colour: colours.text)),
-                                               lineHeight: sizes.body * leading), spaceBefore: 0),
+            .text(role: .h2, StyledText(runs: [StyledRun(labels.title + ": ", style: heading)] + name(styler, heading, marked: false),
+                                        lineHeight: heading.size * leading), spaceBefore: 0),
             .text(role: .paragraph, StyledText(runs: [StyledRun(styler.strings.phone + " ", style: body),
                                                       StyledRun(contact.phone, style: number, leftToRight: true)],
                                                lineHeight: number.size * leading), spaceBefore: 0),
