@@ -12,8 +12,9 @@ import HandbillSyntax
 ///
 /// - Rows stream through in chunks: memory does not grow with the sheet (only the ids seen, for
 ///   the duplicate check, and the order of the editions, for `--combine`).
-/// - Each worker lays out the national text of each job once (`EditionLayout`) and then only the
-///   local block per edition; Pango's objects are the worker's own.
+/// - Each worker lays out the national text of each leaflet or booklet job once (`EditionLayout`)
+///   and then only the local block per edition; posters, tri-folds and cards are fitted again per
+///   edition through their own path (`ProductEdition`). Pango's objects are the worker's own.
 /// - Each edition's folder holds its own `manifest.json` (the batch manifest, per edition): inputs
 ///   unchanged means not built again, and shards never write the same manifest.
 public final class EditionBuilder: @unchecked Sendable {
