@@ -94,8 +94,10 @@ public struct Builder: Sendable {
         let posterStyler = PosterStyler(styler: styler, qrSize: points(mm: fit.qrMM))
         let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in
-            try PosterLayout(fonts: fonts).layout(floor: max(1, minimum / styler.variant.sizes.body)) { scale throws(DiagnosticError) in
-                withLocalEdition(try posterStyler.style(document, scale: scale), poster: posterStyler, scale: scale)
+            // The author's shorter texts (`poster: if-too-long:`) only where the full one does not fit.
+            try PosterLayout(fonts: fonts).layout(floor: max(1, minimum / styler.variant.sizes.body),
+                                                  texts: document.poster?.texts.count ?? 1) { scale, text throws(DiagnosticError) in
+                withLocalEdition(try posterStyler.style(document, scale: scale, text: text), poster: posterStyler, scale: scale)
             }.0
         }
     }

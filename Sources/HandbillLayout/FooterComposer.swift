@@ -19,6 +19,9 @@ struct FooterComposer {
         let number = document.footer.numbersPages ? [StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)] : []
         let pieces = number + document.footer.details.map { detail in
             loose ? StyledRun(detail.isAddress ? "\u{200E}\(detail.text)\u{200E}" : detail.text, style: style)
+                  : detail.isAddress && document.footer.addressBreaks
+                  // A poster's source address fills the line it starts on, breaking after a slash or before a dot.
+                  ? StyledRun(TextShaper.addressBreaks(in: detail.text), style: style, leftToRight: true)
                   : StyledRun(detail.text, style: style, unbreakable: true, leftToRight: detail.isAddress)
         }
         let runs = pieces.enumerated().flatMap { index, piece in (index == 0 ? [] : [StyledRun("  ·  ", style: style)]) + [piece] }

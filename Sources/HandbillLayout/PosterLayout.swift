@@ -9,42 +9,55 @@ public struct PosterLayout {
 
     public init(fonts: FontLibrary) { self.fonts = fonts }
 
-    /// `style(scale)` gives the poster with the variant's type times `scale`; `floor` is the
-    /// smallest scale allowed. Returns the page and the scale chosen.
-    public func layout(floor: Double, ceiling: Double = 5,
-                       style: (Double) throws(DiagnosticError) -> StyledDocument) throws(DiagnosticError) -> (PositionedDocument, scale: Double) {
+    /// `style(scale, text)` gives the poster with the variant's type times `scale`, holding its
+    /// `text`-th text: 0 the full one, then the author's shorter ones (`texts` in all); `floor` is
+    /// the smallest scale allowed. The first text that fits at the floor is fitted: the engine never
+    /// shortens a text itself. Returns the page, the scale chosen and the text it holds.
+    public func layout(floor: Double, ceiling: Double = 5, texts: Int = 1,
+                       style: (Double, Int) throws(DiagnosticError) -> StyledDocument)
+        throws(DiagnosticError) -> (PositionedDocument, scale: Double, text: Int) {
         let layout = DocumentLayout(fonts: fonts)
-        let smallest = try layout.layout(try style(floor))
-        guard smallest.pages.count == 1 else {
-            let over = Self.overflow(smallest)
-            throw DiagnosticError(.error(
-                "the poster's text does not fit: at the smallest type allowed it runs \(Int(over.rounded())) mm past the page",
-                hint: "shorten the poster text (the sections named under `poster:` in the guidance's front matter) or use a larger poster (poster-a3, poster-a2)"))
+        var overs: [Double] = []
+        for text in 0..<max(1, texts) {
+            let styled = try style(floor, text)
+            let smallest = try layout.layout(styled)
+            guard smallest.pages.count == 1 else { overs.append(Self.shortfall(styled, layout: layout)); continue }
+            // The largest scale that still fits on one page, to a hundredth.
+            let fitted = FitSearch.largest(from: floor, giving: smallest, below: ceiling, tolerance: 0.01) { scale throws(DiagnosticError) in
+                let attempt = try layout.layout(try style(scale, text))
+                return attempt.pages.count == 1 ? attempt : nil
+            }
+            return (fitted.0, fitted.1, text)
         }
-        // The largest scale that still fits on one page, to a hundredth.
-        return FitSearch.largest(from: floor, giving: smallest, below: ceiling, tolerance: 0.01) { scale throws(DiagnosticError) in
-            let attempt = try layout.layout(try style(scale))
-            return attempt.pages.count == 1 ? attempt : nil
-        }
+        let mm = overs.map { "\(Int($0.rounded())) mm" }
+        throw DiagnosticError(.error(
+            overs.count == 1
+                ? "the poster's text does not fit: at the smallest type allowed it runs \(mm[0]) past the page"
+                : "the poster's text does not fit: at the smallest type allowed it runs \(mm[0]) past the page, and its shorter texts (`poster: if-too-long:`) \(mm.dropFirst().joined(separator: ", "))",
+            hint: overs.count == 1
+                ? "shorten the poster text (the sections named under `poster:` in the guidance's front matter, or give a shorter one under `poster: if-too-long:` for the sizes it does not fit) or use a larger poster (poster-a3, poster-a2)"
+                : "shorten the last text under `poster: if-too-long:` in the guidance's front matter (fewer `items:` or `sections:`) or use a larger poster (poster-a3, poster-a2)"))
     }
 
-    /// How far the content reaches past the first page, in millimetres (running footers aside).
-    static func overflow(_ document: PositionedDocument) -> Double {
-        var points = 0.0
-        for page in document.pages.dropFirst() {
-            var decoration = 0, top = Double.infinity, bottom = 0.0
-            for item in page.items {
-                switch item {
-                case .open(.artifact): decoration += 1
-                case .close(.artifact): decoration -= 1
-                case .line(let line) where decoration == 0:
-                    top = min(top, line.bounds.y)
-                    bottom = max(bottom, line.bounds.maxY)
-                default: break
-                }
-            }
-            if bottom > top { points += bottom - top }
+    /// How much taller the page would have to be for everything to fit, in millimetres (to half
+    /// a millimetre): what is over, honestly. (A row of QR codes that moved whole to a second page
+    /// counts by what it lacks, not by its whole height.)
+    static func shortfall(_ styled: StyledDocument, layout: DocumentLayout) -> Double {
+        func fits(_ extra: Double) -> Bool {
+            var taller = styled
+            taller.page.height += extra
+            return ((try? layout.layout(taller))?.pages.count ?? 2) == 1
         }
-        return points * 25.4 / 72
+        var low = 0.0, high = styled.page.height
+        while !fits(high) {
+            guard high < 16 * styled.page.height else { return high * 25.4 / 72 }
+            low = high
+            high *= 2
+        }
+        while high - low > points(mm: 0.5) {
+            let middle = (low + high) / 2
+            if fits(middle) { high = middle } else { low = middle }
+        }
+        return high * 25.4 / 72
     }
 }

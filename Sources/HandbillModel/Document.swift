@@ -78,10 +78,18 @@ public struct PosterContent: Equatable, Sendable {
     public var call: String?
     /// The services whose QR codes are printed; nil for every service with a web address.
     public var links: [String]?
+    /// The author's shorter posters, each shorter than the one before, for sizes and variants
+    /// where this one does not fit: the first that fits is printed.
+    public var ifTooLong: [PosterSelection]
 
-    public init(sections: [String], call: String?, links: [String]? = nil) {
+    public init(sections: [String], call: String?, links: [String]? = nil, ifTooLong: [PosterSelection] = []) {
         self.sections = sections
         self.call = call
         self.links = links
+        self.ifTooLong = ifTooLong
     }
+
+    /// The texts a poster may print, in the order tried: the full one (every point of the named
+    /// sections), then the author's shorter ones.
+    public var texts: [PosterSelection] { [PosterSelection(sections: sections)] + ifTooLong }
 }

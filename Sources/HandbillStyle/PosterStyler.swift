@@ -13,17 +13,28 @@ public struct PosterStyler: Sendable {
         self.qrSize = qrSize
     }
 
-    public func style(_ document: Document, scale: Double) throws(DiagnosticError) -> StyledDocument {
+    /// `text`: which of the poster's texts, 0 the full one, n the author's n-th shorter one (`poster: if-too-long:`).
+    public func style(_ document: Document, scale: Double, text: Int = 0) throws(DiagnosticError) -> StyledDocument {
         guard let poster = document.poster else {
             throw DiagnosticError(.error("the guidance does not say what goes on a poster",
                                          hint: "add `poster: { sections: [<heading>, …], call: <service name> }` to its front matter"))
         }
+        let selection = poster.texts[min(text, poster.texts.count - 1)]
         let headings = Set(document.blocks.compactMap { block -> String? in
             if case .heading(2, let content) = block { return content.plainText } else { return nil }
         })
-        for section in poster.sections where !headings.contains(section) {
+        for section in poster.texts.flatMap(\.sections) where !headings.contains(section) {
             throw DiagnosticError(.error("the poster names a section “\(section)” that the guidance does not have",
                                          hint: "use one of its `##` headings: \(headings.sorted().joined(separator: ", "))"))
+        }
+        // Every shorter text is checked, used or not: a misnamed point shows on the first build.
+        for shorter in poster.ifTooLong {
+            let kept = document.blocks.enumerated().filter { Self.isKept($1, at: $0, in: document, sections: shorter.sections) }.map(\.element)
+            let leads = PosterSelection.leads(in: kept)
+            for item in shorter.items ?? [] where PosterSelection.index(of: item, in: leads) == nil {
+                throw DiagnosticError(.error("a shorter poster text (`poster: if-too-long: items:`) names a point “\(item)” that its sections do not have",
+                                             hint: "name points by their bold first words: \(leads.map { "“\($0)”" }.joined(separator: ", "))"))
+            }
         }
         var variant = styler.variant
         variant.sizes = variant.sizes.scaled(by: scale)
@@ -34,13 +45,23 @@ public struct PosterStyler: Sendable {
         content.blockLocations = []
         content.services = []
         content.metadata.summary = nil
-        for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: poster.sections) {
-            guard let brief = Self.brief(block) else { continue }
-            content.blocks.append(brief)
-            if index < document.blockLocations.count { content.blockLocations.append(document.blockLocations[index]) }
+        var kept: [(block: Block, location: SourceLocation?)] = []
+        for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: selection.sections) {
+            guard let brief = Self.brief(block, keeping: selection) else { continue }
+            kept.append((brief, index < document.blockLocations.count ? document.blockLocations[index] : nil))
         }
+        // A section left with nothing to print (no point of it chosen, or none in bold) loses its heading too.
+        kept = kept.enumerated().filter { index, item in
+            guard case .heading(let level, _) = item.block else { return true }
+            guard index + 1 < kept.count else { return false }
+            if case .heading(let next, _) = kept[index + 1].block { return next > level }
+            return true
+        }.map(\.element)
+        content.blocks = kept.map(\.block)
+        content.blockLocations = kept.compactMap(\.location)
         var styled = scaled.style(content)
         styled.footer.numbersPages = false  // one page
+        styled.footer.addressBreaks = true   // a long source address fills the line it starts on
         let sizes = variant.sizes, colours = variant.colours
         if let name = poster.call {
             guard let service = document.services.first(where: { $0.name == name }), let phone = service.phone else {
@@ -49,9 +70,12 @@ public struct PosterStyler: Sendable {
             }
             let label = TextStyle(size: sizes.h2, bold: true, colour: colours.heading)
             let number = TextStyle(size: sizes.phone * 1.6, bold: true, colour: colours.text)
+            // The number is in Latin digits: the variant's own leading, not the extra a script such
+            // as Nastaliq needs, which the label keeps (as on the wallet card).
+            let scriptLeading = styler.strings.leading ?? 1
             styled.blocks.append(.text(role: .paragraph, StyledText(
                 runs: [StyledRun(styler.strings.phone + " ", style: label), StyledRun(phone, style: number, leftToRight: true)],
-                lineHeight: number.size * variant.leading), spaceBefore: sizes.body))
+                lineHeight: max(number.size * variant.leading / scriptLeading, label.size * variant.leading)), spaceBefore: sizes.body))
         }
         // Captions keep the variant's own small size: the codes beside them do not grow either.
         let captionSize = styler.variant.sizes.footer
@@ -69,18 +93,19 @@ public struct PosterStyler: Sendable {
                                      lineHeight: captionSize * 1.3)
             return QRTarget(url: url, caption: caption, alt: "QR code for \(service.name): \(Address.display(url))")
         }
-        styled.blocks.append(.qrCodes(targets, size: qrSize, spaceBefore: sizes.body))
+        // Half a line's gap above the codes: the help line's own leading already spaces it from them.
+        styled.blocks.append(.qrCodes(targets, size: qrSize, spaceBefore: poster.call == nil ? sizes.body : sizes.body / 2))
         return styled
     }
 
     /// What of a block a poster shows: headings and callouts whole; of a list, each item's words in
-    /// bold (“Don’t pay.”), the advice itself; running paragraphs not at all.
-    static func brief(_ block: Block) -> Block? {
+    /// bold (“Don’t pay.”), the advice itself, where `selection` keeps it; running paragraphs not at all.
+    static func brief(_ block: Block, keeping selection: PosterSelection = PosterSelection(sections: [])) -> Block? {
         switch block {
         case .heading, .callout: return block
         case .list(let ordered, let start, let items):
             let leads = items.compactMap { item -> [Block]? in
-                guard case .paragraph(let inlines)? = item.first, case .strong(let lead)? = inlines.first else { return nil }
+                guard let lead = PosterSelection.lead(of: item), selection.keeps(lead: lead.plainText) else { return nil }
                 return [.paragraph([.strong(lead)])]
             }
             return leads.isEmpty ? nil : .list(ordered: ordered, start: start, items: leads)

@@ -30,7 +30,7 @@ public struct Product: Equatable, Sendable, Decodable {
     /// A card printed several to a sheet with cut marks (the wallet card).
     public var card: ProductCard?
     /// The variants the product is made in; nil for every variant. (Some products are too small
-    /// for some variants' type: a large-print poster starts at A3.)
+    /// for some variants' type: the tri-fold's panels in large print.)
     public var variants: [String]?
 
     /// How a booklet's pages go onto the sheets it is printed on.

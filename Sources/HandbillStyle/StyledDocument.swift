@@ -36,6 +36,9 @@ public struct StyledDocument: Sendable {
         public var details: [Detail]
         /// "Page 1 of 2": not on a one-page poster.
         public var numbersPages = true
+        /// Whether the source's address may break after a slash or before a dot, as addresses in
+        /// the text do: a poster's footer, where a line of small print is room the advice needs.
+        public var addressBreaks = false
 
         public struct Detail: Sendable {
             public var text: String

@@ -13,7 +13,7 @@ struct FrontMatter {
     static let documentKeys = ["title", "summary", "language", "publisher", "source", "date", "keywords",
                                "services-title", "services", "status", "translated-from", "poster",
                                "local-help", "trifold"]
-    static let posterKeys = ["sections", "call", "links"]
+    static let posterKeys = ["sections", "call", "links", "if-too-long"]
     static let serviceKeys = ["name", "phone", "url", "for"]
     static let localHelpKeys = ["place", "title", "edition", "email", "address", "hours"]
 
@@ -93,9 +93,30 @@ struct FrontMatter {
                                            hint: "list the headings whose advice goes on a poster: `sections: [What to do if it happens]`"))
                 }
                 let links = posterMapping["links"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
-                poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string, links: links)
+                var shorter: [PosterSelection] = []
+                if let shortNode = posterMapping["if-too-long"] {
+                    // The author's shorter posters (one, or a list tried in order): other sections, or
+                    // only some of their points (by their bold words).
+                    for node in shortNode.sequence.map(Array.init) ?? [shortNode] {
+                        var selection: PosterSelection?
+                        if let shortMapping = node.mapping {
+                            reader.checkKeys(shortMapping, allowed: ["sections", "items"], what: "poster if-too-long key", into: &problems)
+                            let items = shortMapping["items"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
+                            selection = PosterSelection(sections: shortMapping["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? sections,
+                                                        items: items)
+                        }
+                        guard let selection, !selection.sections.isEmpty, selection.items?.isEmpty != true else {
+                            problems.append(.error("`poster: if-too-long:` must name the sections or the points of a shorter poster",
+                                                   at: reader.location(of: node),
+                                                   hint: "for example `if-too-long: { items: [\"Don’t pay.\", \"Don’t talk any further to the criminals.\"] }` (points by their bold words), or a list of such, shortest last"))
+                            continue
+                        }
+                        shorter.append(selection)
+                    }
+                }
+                poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string, links: links, ifTooLong: shorter)
             } else {
-                problems.append(.error("`poster` must be `sections:`, `call:` and `links:`", at: reader.location(of: node)))
+                problems.append(.error("`poster` must be `sections:`, `call:`, `links:` and `if-too-long:`", at: reader.location(of: node)))
             }
         }
         trifold = nil

@@ -167,20 +167,21 @@ import Testing
         }
     }
 
-    /// A row whose contact does not fit a product's edition (the A4 poster in Urdu has no room
-    /// left) is named with its line and file; the row's other jobs and the other rows still build.
+    /// A row whose contact does not fit a product's edition (the large-print wallet card's back is
+    /// full already) is named with its line and file; the row's other jobs and the other rows still build.
     @Test func aContactThatCannotFitIsNamedAndTheRestBuilds() throws {
         let folder = Project.temporaryFolder(), output = folder.appendingPathComponent("out")
         defer { try? FileManager.default.removeItem(at: folder) }
         let sheet = folder.appendingPathComponent("schools.csv")
-        try "id,organisation,phone\nschool,A School,01415550199\n".write(to: sheet, atomically: true, encoding: .utf8)
-        let result = try handbill(["build", "Guidance/sextortion", "--editions", sheet.path, "--product", "poster-a4", "--variant", "standard",
-                                   "--lang", "en,ur", "--output", output.path])
+        try "id,organisation,phone\nschool,A School,01415550199\nother,Another School,01415550198\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let result = try handbill(["build", "Guidance/sextortion", "--editions", sheet.path, "--product", "card-wallet",
+                                   "--variant", "standard", "--variant", "large-print", "--output", output.path])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("\(sheet.path):2:1: error: edition `school` (sextortion-poster-a4-standard-ur.pdf): with this row's local contact,")
-                && result.stderr.contains("mm past the page") && result.stderr.contains("fits without it")
-                && result.stderr.contains("make this edition as a larger product"), "\(result.stderr)")
-        #expect(Project.files(in: output).filter { $0.hasSuffix(".pdf") } == ["sextortion/editions/school/sextortion-poster-a4-standard-en.pdf"])
+        #expect(result.stderr.contains("\(sheet.path):2:1: error: edition `school` (sextortion-card-wallet-large-print-en.pdf): with this row's local contact,")
+                && result.stderr.contains("mm past the back") && result.stderr.contains("fits without it")
+                && result.stderr.contains("make this edition as a larger product or in the standard variant"), "\(result.stderr)")
+        #expect(Project.files(in: output).filter { $0.hasSuffix(".pdf") }.sorted()
+                == ["sextortion/editions/other/sextortion-card-wallet-standard-en.pdf", "sextortion/editions/school/sextortion-card-wallet-standard-en.pdf"])
     }
 
     /// Print-shop editions (bleed and crop marks, the card alone) and tiled poster editions.

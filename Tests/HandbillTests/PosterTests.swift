@@ -3,6 +3,7 @@ import Handbill
 import HandbillLayout
 import HandbillModel
 import HandbillStyle
+import HandbillSyntax
 import Testing
 
 /// Posters: one page, type fitted to it above the product's floor, QR codes a phone can read,
@@ -49,6 +50,7 @@ import Testing
         let point: [Block] = [.paragraph([.strong([.text("Keep every message, as the police may need it as evidence.")])])]
         document.blocks.insert(.list(ordered: false, start: 1, items: Array(repeating: point, count: 30)), at: section + 1)
         document.blockLocations.insert(document.blockLocations[section], at: section + 1)
+        document.poster?.ifTooLong = []  // and no shorter text from the author
         #expect {
             try Builder(workspace: Self.workspace).layout(document, job: Self.job("poster-a4", "standard"))
         } throws: { error in
@@ -58,12 +60,208 @@ import Testing
     }
 
     @Test func aPosterNotMadeInAVariantSaysWhichItIsMadeIn() throws {
+        // Every poster is made in every variant now: a copy of Layouts/ whose A4 poster is not.
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layouts = folder.appendingPathComponent("Layouts")
+        try FileManager.default.copyItem(at: Project.root.appendingPathComponent("Layouts"), to: layouts)
+        let file = layouts.appendingPathComponent("products/poster-a4.yaml")
+        try (String(contentsOf: file, encoding: .utf8) + "variants: [standard, easy-read]\n").write(to: file, atomically: true, encoding: .utf8)
+        let workspace = try Workspace(layouts: layouts, fonts: Project.root.appendingPathComponent("Fonts"))
         #expect {
-            try Builder(workspace: Self.workspace).layout(try Project.document(), job: Self.job("poster-a4", "large-print"))
+            try Builder(workspace: workspace).layout(try Project.document(), job: Self.job("poster-a4", "large-print"))
         } throws: { error in
             let text = (error as? DiagnosticError)?.description ?? ""
             return text.contains("not made in the large-print variant") && text.contains("products/poster-a4.yaml")
         }
+    }
+
+    @Test func everyPosterIsMadeInEveryVariant() throws {
+        let layouts = Self.workspace.layouts
+        for product in ["poster-a4", "poster-a3", "poster-a2"] {
+            for variant in layouts.variants.keys {
+                #expect(try layouts.product(product).isMade(in: variant), "\(product) is not made in \(variant)")
+            }
+        }
+    }
+
+    static let guidance = try! GuidanceFolder(Project.sextortion)
+
+    /// The A4 poster in large print and dyslexia friendly, built and read back: one page; the advice
+    /// (everything above the help line's number) at the product's floor or larger, read from the PDF
+    /// by pdfminer; nothing smaller than the variant's small print; no ink outside the margins
+    /// (poppler's rendering); every QR code decoding (zbarimg) to its service's address; and the
+    /// points printed are one of the author's texts, the full one where it fits.
+    @Test(arguments: ["en", "ar", "ur", "zh-Hant", "pa", "pl"])
+    func a4PostersInLargePrintAndDyslexiaFitAboveTheFloor(language: String) throws {
+        let layouts = Self.workspace.layouts
+        let product = try layouts.product("poster-a4")
+        let document = try Self.guidance.document(language: language)
+        let poster = try #require(document.poster)
+        for name in ["large-print", "dyslexia"] {
+            let variant = try layouts.variant(name)
+            let floor = try #require(product.poster?.minimumBodyPt[variant.standard.rawValue])
+            let folder = Project.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let files = try Builder(workspace: Self.workspace).build(
+                document, job: Job(guidance: "sextortion", product: "poster-a4", variant: name, language: language), output: folder, png: true)
+            let pdf = try #require(files.first { $0.pathExtension == "pdf" })
+            let pages = try Self.glyphs(pdf)
+            #expect(pages.count == 1, "\(name) \(language): \(pages.count) pages")
+            let glyphs = try #require(pages.first)
+            // The help line's number is the largest type on the poster; the advice is above it.
+            let number = try #require(glyphs.max { $0.size < $1.size })
+            let advice = glyphs.filter { $0.bottom < number.top }
+            let smallestAdvice = advice.map(\.size).min() ?? 0
+            #expect(!advice.isEmpty && smallestAdvice >= floor - 0.05, "\(name) \(language): advice at \(smallestAdvice)pt, the floor is \(floor)pt")
+            let smallest = glyphs.map(\.size).min() ?? 0
+            #expect(smallest >= variant.sizes.footer - 0.05, "\(name) \(language): text at \(smallest)pt")
+            // No ink outside the margins (the safe area of an office printer), but for a glyph's
+            // overhang past its line (Nastaliq and Gurmukhi ink reaches up to 0.7 mm): 1 mm allowed.
+            let margin = points(mm: product.marginsMM.left - 1)
+            let page = try RenderedPage(pdf: pdf, dpi: 72, grey: true)
+            var outside = 0
+            for y in 0..<page.height {
+                for x in 0..<page.width where Double(x) < margin || Double(x) > Double(page.width) - margin
+                    || Double(y) < margin || Double(y) > Double(page.height) - margin {
+                    if page.value(x, y) < 200 { outside += 1 }
+                }
+            }
+            #expect(outside == 0, "\(name) \(language): \(outside) dark pixels outside the margins")
+            // The QR codes of the services the guidance links, from a print-like rendering (300 dpi: at
+            // 200 zbar misses all three on the cream dyslexia page in Arabic, which it reads at 150 and 300).
+            let png = folder.appendingPathComponent("page-300dpi")
+            try CommandResult.run("pdftoppm", ["-r", "300", "-png", "-singlefile", pdf.path, png.path])
+            let decoded = Set(try CommandResult.run("zbarimg", ["--quiet", "--raw", png.path + ".png"]).stdout.split(separator: "\n").map(String.init))
+            let expected = Set(document.services.filter { poster.links?.contains($0.name) ?? true }.compactMap(\.url))
+            #expect(decoded == expected, "\(name) \(language): decoded \(decoded)")
+            // The points a screen reader reads are exactly one of the author's texts.
+            let reading = Self.collapsed(try StructureReading(pdf).reading)
+            let text = Self.printedText(poster, in: document, reading: reading)
+            #expect(text != nil, "\(name) \(language): the points printed are none of the poster's texts")
+            if name == "dyslexia" || language == "zh-Hant" { #expect(text == 0, "\(name) \(language): a shorter text, though the full one fits") }
+            if name == "large-print" && ["en", "ar", "pl"].contains(language) { #expect(text == 1, "\(name) \(language): text \(String(describing: text))") }
+        }
+    }
+
+    /// Which of the poster's texts (0 the full one) a reading holds: all of its points and none of
+    /// the others' (points the key message repeats aside).
+    static func printedText(_ poster: PosterContent, in document: Document, reading: String) -> Int? {
+        let callout = document.blocks.compactMap { block -> String? in if case .callout = block { block.plainText } else { nil } }.joined()
+        let all = PosterSelection.leads(in: document.blocks)
+        func points(_ selection: PosterSelection) -> Set<String> {
+            Set(all.filter { selection.keeps(lead: $0) && !collapsed(callout).contains(collapsed($0)) }.map(collapsed))
+        }
+        let full = points(poster.texts[0])
+        let found = Set(full.filter { reading.contains($0) })
+        return poster.texts.firstIndex { points($0) == found }
+    }
+
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    struct Glyph: Decodable { var text: String; var size: Double; var x0: Double; var x1: Double; var top: Double; var bottom: Double }
+    struct Page: Decodable { var width: Double; var height: Double; var glyphs: [Glyph] }
+
+    /// Every glyph of every page, as `Tests/Tools/pdf_glyphs.py` (pdfminer.six) reads them.
+    static func glyphs(_ pdf: URL) throws -> [[Glyph]] {
+        let script = Project.root.appendingPathComponent("Tests/Tools/pdf_glyphs.py").path
+        let result = try CommandResult.run(StructureReading.python, [script, pdf.path])
+        guard result.status == 0 else { throw StructureReading.ReaderError(message: "pdf_glyphs.py failed: \(result.stderr)") }
+        return try JSONDecoder().decode([Page].self, from: Data(result.stdout.utf8)).map(\.glyphs)
+    }
+
+    @Test func theShorterTextIsPrintedOnlyWhereTheFullOneDoesNotFit() throws {
+        // Thirty more points of advice: the full poster cannot fit A4; the author's shorter text can.
+        var document = try Project.document()
+        let section = try #require(document.blocks.firstIndex { $0.plainText == "What to do if it happens" })
+        let point: [Block] = [.paragraph([.strong([.text("Keep every message, as the police may need it as evidence.")])])]
+        document.blocks.insert(.list(ordered: false, start: 1, items: Array(repeating: point, count: 30)), at: section + 1)
+        document.blockLocations.insert(document.blockLocations[section], at: section + 1)
+        document.poster?.ifTooLong = [PosterSelection(sections: ["What to do if it happens"], items: ["Don't pay."])]
+        let shorter = try Builder(workspace: Self.workspace).layout(document, job: Self.job("poster-a4", "standard"))
+        let text = shorter.pages[0].lines.map(\.text).joined(separator: "\n")
+        #expect(shorter.pages.count == 1)
+        #expect(text.contains("Don’t pay.") && !text.contains("Keep every message") && !text.contains("Deactivate any social"), "\(text)")
+        // The guidance as it is: the full text in the standard variant, the author's first shorter one in large print.
+        let guidance = try Project.document()
+        let standard = try Builder(workspace: Self.workspace).layout(guidance, job: Self.job("poster-a4", "standard")).pages[0].lines.map(\.text).joined()
+        let large = try Builder(workspace: Self.workspace).layout(guidance, job: Self.job("poster-a4", "large-print")).pages[0].lines.map(\.text).joined()
+        #expect(standard.contains("Report the incident to your local police force") && standard.contains("Deactivate any social"))
+        #expect(!large.contains("Report the incident to your local police force") && large.contains("Deactivate any social"))
+        // A shorter text that does not fit either is still an error, naming both shortfalls.
+        document.poster?.ifTooLong = [PosterSelection(sections: ["What to do if it happens"])]
+        #expect {
+            try Builder(workspace: Self.workspace).layout(document, job: Self.job("poster-a4", "standard"))
+        } throws: { error in
+            let text = (error as? DiagnosticError)?.description ?? ""
+            return text.contains("does not fit") && text.contains("shorter texts (`poster: if-too-long:`)") && text.contains("poster-a3")
+        }
+    }
+
+    @Test func aShorterTextNamesPointsTheGuidanceHas() throws {
+        var document = try Project.document()
+        document.poster?.ifTooLong = [PosterSelection(sections: ["What to do if it happens"], items: ["Don’t panic!"])]
+        #expect {
+            try Builder(workspace: Self.workspace).layout(document, job: Self.job("poster-a4", "large-print"))
+        } throws: { error in
+            let text = (error as? DiagnosticError)?.description ?? ""
+            return text.contains("“Don’t panic!”") && text.contains("Don't panic.")
+        }
+        // In the source's front matter, misspelt in the last shorter text: a translation's poster,
+        // which uses the first, says so too (the name is kept, not dropped).
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("sextortion")
+        try FileManager.default.copyItem(at: Project.sextortion, to: copy)
+        let source = copy.appendingPathComponent("guidance.md")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let misspelt = text.replacingOccurrences(of: "- items: [\"Don’t talk any further to the criminals.\"]", with: "- items: [\"Don’t talk to the criminals.\"]")
+        #expect(misspelt != text)
+        try misspelt.write(to: source, atomically: true, encoding: .utf8)
+        let polish = try GuidanceFolder(copy).document(language: "pl")
+        #expect {
+            try Builder(workspace: Self.workspace).layout(polish, job: Job(guidance: "sextortion", product: "poster-a4", variant: "dyslexia", language: "pl"))
+        } throws: { error in
+            ((error as? DiagnosticError)?.description ?? "").contains("“Don’t talk to the criminals.”")
+        }
+    }
+
+    @Test func aSectionWithNothingChosenLeavesNoHeading() throws {
+        // Its points have no bold first words, so a poster has none of them to print.
+        var document = try Project.document()
+        document.poster?.sections = ["What to do if it happens", "How to reduce the risk of sextortion happening"]
+        let text = try Builder(workspace: Self.workspace).layout(document, job: Self.job("poster-a3", "standard")).pages[0].lines.map(\.text).joined()
+        #expect(text.contains("What to do if it happens") && !text.contains("How to reduce the risk"))
+    }
+
+    @Test func aShorterTextThatNamesNothingIsASourceError() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("sextortion")
+        try FileManager.default.copyItem(at: Project.sextortion, to: copy)
+        let source = copy.appendingPathComponent("guidance.md")
+        var lines = try String(contentsOf: source, encoding: .utf8).components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("  if-too-long:") })
+        lines.replaceSubrange(start...(start + 2), with: ["  if-too-long: { items: [] }"])
+        try lines.joined(separator: "\n").write(to: source, atomically: true, encoding: .utf8)
+        #expect {
+            try GuidanceFolder(copy).document(language: "en")
+        } throws: { error in
+            let text = (error as? DiagnosticError)?.description ?? ""
+            return text.contains("guidance.md:\(start + 1)") && text.contains("must name the sections or the points of a shorter poster")
+        }
+    }
+
+    @Test func translationsTakeTheShorterTextsByPosition() throws {
+        let source = try Self.guidance.document(language: "en"), polish = try Self.guidance.document(language: "pl")
+        let english = try #require(source.poster?.ifTooLong.first?.items)
+        let translated = try #require(polish.poster?.ifTooLong.first?.items)
+        let sourceLeads = PosterSelection.leads(in: source.blocks), polishLeads = PosterSelection.leads(in: polish.blocks)
+        #expect(translated.count == english.count)
+        #expect(translated.map { polishLeads.firstIndex(of: $0) } == english.map { PosterSelection.index(of: $0, in: sourceLeads) })
+        #expect(translated.first?.hasPrefix("Nie rozmawiaj") == true, "\(translated)")
     }
 
     @Test func qrModulesAreAtLeastFourTenthsOfAMillimetre() throws {
