@@ -7,6 +7,13 @@ extension Builder {
     /// Braille of one job: `.brf` (ASCII braille) or `.pef` (Portable Embosser Format), by the job's
     /// format, set as Layouts/formats/braille.yaml says and translated by liblouis.
     func buildBraille(_ documents: [Document], job: Job, output: URL) throws(DiagnosticError) -> [URL] {
+        let file = job.file(in: output)
+        try AtomicFile.write(try braille(documents, job: job).bytes, to: file)
+        return [file]
+    }
+
+    /// The job's braille file and how many braille pages it has, written nowhere.
+    func braille(_ documents: [Document], job: Job) throws(DiagnosticError) -> (bytes: [UInt8], pages: Int) {
         guard documents.count == 1, let document = documents.first else {
             throw DiagnosticError(.error("braille is made in one language at a time, not side by side (`\(job.language)`)",
                                          hint: "build each language's braille on its own: --lang \(job.languages.joined(separator: ","))"))
@@ -26,9 +33,7 @@ extension Builder {
         default:
             bytes = try BRFWriter().write(pages)
         }
-        let file = job.file(in: output)
-        try AtomicFile.write(bytes, to: file)
-        return [file]
+        return (bytes, pages.count)
     }
 
     /// Braille is made of the variants whose words differ (the guidance and its easy-read edition):

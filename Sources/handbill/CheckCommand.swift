@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
             var layouts: [(job: String, pages: Int?)] = []
             for job in try selection.jobs(for: guidance, in: workspace) {
                 do throws(DiagnosticError) {
-                    layouts.append((job.fileName, try builder.layout(try documents.documents(for: job, in: workspace), job: job).pages.count))
+                    layouts.append((job.fileName, try builder.pageCount(try documents.documents(for: job, in: workspace), job: job)))
                 } catch {
                     layouts.append((job.fileName, nil))
                     diagnostics += error.diagnostics

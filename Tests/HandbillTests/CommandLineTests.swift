@@ -62,6 +62,12 @@ import Testing
         let check = try handbill("check", "Guidance/sextortion")
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("ok  sextortion-leaflet-a4-large-print-en"))
+        // Braille and web pages are checked by making them in memory, not laid out as PDFs.
+        let formats = try handbill("check", "Guidance/sextortion", "--format", "pdf,brf,pef,html", "--variant", "standard")
+        #expect(formats.status == 0, "\(formats.stderr)")
+        for output in ["sextortion-braille-standard-en.brf (", "sextortion-braille-standard-en.pef (", "sextortion-web-standard-en.html (1 page)"] {
+            #expect(formats.stdout.contains("ok  " + output), "\(formats.stdout)")
+        }
         let list = try handbill("list")
         #expect(list.status == 0)
         for word in ["leaflet-a4", "standard", "large-print", "Noto Sans", "sextortion"] { #expect(list.stdout.contains(word)) }
