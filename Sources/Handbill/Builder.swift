@@ -11,6 +11,8 @@ import HandbillSyntax
 ///     guidance.md ──parse──▶ Document ──style──▶ StyledDocument ──layout──▶ PositionedDocument ──render──▶ PDF
 public struct Builder: Sendable {
     public let workspace: Workspace
+    /// A local edition's contact, for the products that place it themselves (ProductEdition.swift).
+    public var localEdition: LocalEditionBlock? = nil
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
@@ -95,7 +97,7 @@ public struct Builder: Sendable {
             // The author's shorter texts (`poster: if-too-long:`) only where the full one does not fit.
             try PosterLayout(fonts: fonts).layout(floor: max(1, minimum / styler.variant.sizes.body),
                                                   texts: document.poster?.texts.count ?? 1) { scale, text throws(DiagnosticError) in
-                try posterStyler.style(document, scale: scale, text: text)
+                withLocalEdition(try posterStyler.style(document, scale: scale, text: text), poster: posterStyler, scale: scale)
             }.0
         }
     }

@@ -14,7 +14,7 @@ extension Builder {
         let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in
             try CardLayout(fonts: fonts).layout(floor: cardStyler.floor, ceiling: card.maximumBodyPt) { body throws(DiagnosticError) in
-                try cardStyler.style(document, body: body)
+                withLocalEdition(try cardStyler.style(document, body: body), card: cardStyler, document: document, body: body)
             }.0
         }
     }

@@ -28,7 +28,7 @@ extension Builder {
             do throws(DiagnosticError) {
                 let fitting = try fonts.exclusively { () throws(DiagnosticError) in
                     try PanelLayout(fonts: fonts).fitting(product, panels, floor: floor) { scale throws(DiagnosticError) in
-                        try trifoldStyler.style(document, scale: scale, choice: choice)
+                        withLocalEdition(try trifoldStyler.style(document, scale: scale, choice: choice), trifold: trifoldStyler)
                     }
                 }
                 switch fitting {

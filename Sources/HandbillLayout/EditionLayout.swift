@@ -22,13 +22,22 @@ public final class EditionLayout {
         shaper = try TextShaper(fonts: fonts, document: document)
         composer = BlockComposer(shaper: shaper)
         let page = document.page
-        var masthead = try PageAssembly.masthead(document, composer: composer, width: page.textWidth)
-        mastheadHeight = PageAssembly.rule(under: &masthead, document: document, width: page.textWidth)
-        self.masthead = masthead
         assembly = PageAssembly(page: page, columns: page.columns, rightToLeft: shaper.rightToLeft,
                                 footer: FooterComposer(shaper: shaper, document: document))
         let split = min(document.localHelpIndex ?? document.blocks.count, document.blocks.count)
-        before = try composer.compose(Array(document.blocks[..<split]), width: assembly.columnWidth)
+        let start = try composer.compose(Array(document.blocks[..<split]), width: assembly.columnWidth)
+        if page.columns == 1 {
+            // As DocumentLayout does: in one column the title and summary flow like the text (a long
+            // summary in large type on an A5 page goes on over the page).
+            masthead = FlowSlice(height: 0, spaceBefore: 0, breakBefore: true, items: [])
+            mastheadHeight = 0
+            before = try PageAssembly.mastheadSlices(document, composer: composer, width: page.textWidth) + start
+        } else {
+            var masthead = try PageAssembly.masthead(document, composer: composer, width: page.textWidth)
+            mastheadHeight = PageAssembly.rule(under: &masthead, document: document, width: page.textWidth)
+            self.masthead = masthead
+            before = start
+        }
         after = try composer.compose(Array(document.blocks[split...]), width: assembly.columnWidth)
     }
 

@@ -16,6 +16,8 @@ public struct StyledTrifold: Sendable {
     /// The cover holds the title and the key message only; the summary opens the flap (large type,
     /// when all three overflow the cover).
     public var summaryInside = false
+    /// The styler at the fitted sizes (a local edition's block is styled with it: LocalEditionBlock.swift).
+    public var fitted: Styler? = nil
 }
 
 /// Styles a guidance for a tri-fold at a given scale of the variant's type: the key message (its
@@ -159,6 +161,7 @@ public struct TrifoldStyler: Sendable {
         let cover = zip(body, isCallout).filter(\.1).map(\.0)
         let inside = zip(body, isCallout).filter { !$0.1 }.map(\.0) + credit
         return StyledTrifold(document: styled, cover: cover, inside: inside, back: services,
-                             servicesStartInside: choice.servicesStartInside, summaryInside: choice.summaryInside)
+                             servicesStartInside: choice.servicesStartInside, summaryInside: choice.summaryInside,
+                             fitted: fitted)
     }
 }

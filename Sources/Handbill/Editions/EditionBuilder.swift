@@ -12,8 +12,9 @@ import HandbillSyntax
 ///
 /// - Rows stream through in chunks: memory does not grow with the sheet (only the ids seen, for
 ///   the duplicate check, and the order of the editions, for `--combine`).
-/// - Each worker lays out the national text of each job once (`EditionLayout`) and then only the
-///   local block per edition; Pango's objects are the worker's own.
+/// - Each worker lays out the national text of each leaflet or booklet job once (`EditionLayout`)
+///   and then only the local block per edition; posters, tri-folds and cards are fitted again per
+///   edition through their own path (`ProductEdition`). Pango's objects are the worker's own.
 /// - Each edition's folder holds its own `manifest.json` (the batch manifest, per edition): inputs
 ///   unchanged means not built again, and shards never write the same manifest.
 public final class EditionBuilder: @unchecked Sendable {
@@ -66,16 +67,12 @@ public final class EditionBuilder: @unchecked Sendable {
             throw DiagnosticError(.error("local editions are made as PDFs in one language at a time",
                                          hint: "drop --format, and give --lang a tag or a comma list (not en+pl)"))
         }
-        // The local block flows with the text of a page-after-page document; posters, tri-folds and
-        // wallet cards place their content their own way, and the print shop and the booklet's
-        // imposition are steps editions do not take yet: refused, rather than a leaflet on a poster's page.
-        let layouts = workspace.layouts
-        if let other = jobs.first(where: { job in
-            job.printShop || job.tile != nil
-                || (try? layouts.product(job.product)).map { $0.poster != nil || $0.trifold != nil || $0.card != nil || $0.booklet != nil } ?? false
-        }) {
-            throw DiagnosticError(.error("local editions are made for the A4 leaflet, for an office printer; not `\(other.fileName)`",
-                                         hint: "use --product leaflet-a4 (posters, tri-folds, booklets and wallet cards do not carry a local block yet)"))
+        // Every product takes a local block (ProductEdition.swift); a tiling request is checked
+        // before any row is built, as a normal build checks it.
+        for job in jobs {
+            if let sheet = job.tile {
+                try Builder.checkTiling(sheet, products: [job.product], printShop: job.printShop, layouts: workspace.layouts)
+            }
         }
         let national = try prepare(jobs, report: &report)
         let jobs = national.map(\.job)
@@ -128,7 +125,8 @@ public final class EditionBuilder: @unchecked Sendable {
                 if logoPrints[logo] == nil { logoPrints[logo] = Fingerprint.of(FileManager.default.contents(atPath: logo) ?? Data()) }
                 rowPrint += "\u{1F}" + logoPrints[logo]!
             }
-            chunk.append(EditionTask(contact: contact, inputs: Fingerprint.of(Array(rowPrint.utf8)), force: options.force))
+            chunk.append(EditionTask(contact: contact, inputs: Fingerprint.of(Array(rowPrint.utf8)), force: options.force,
+                                     location: SourceLocation(file: sheetName, line: row.line)))
             if chunk.count >= chunkSize { flush() }
         }
         if !chunk.isEmpty { flush() }
@@ -181,6 +179,8 @@ struct EditionTask: Sendable {
     /// Fingerprint of the row's fields and logo.
     let inputs: String
     let force: Bool
+    /// The row's line in the sheet, for messages about its edition.
+    var location: SourceLocation? = nil
 }
 
 /// What building one row did.

@@ -63,27 +63,32 @@ final class Worker {
         let editionFolder = folder.appendingPathComponent(contact.id)
         var manifest = task.force ? BuildManifest() : BuildManifest.read(from: editionFolder)
         let before = manifest.outputs
-        do throws(DiagnosticError) {
-            for (index, edition) in national.enumerated() {
-                let name = edition.job.fileName
-                let inputs = Fingerprint.of(Array((edition.inputs + "\n" + task.inputs).utf8))
-                if !task.force, manifest.isUpToDate(name, inputs: inputs, in: editionFolder) {
-                    result.upToDate += 1
-                    continue
-                }
-                manifest.outputs[name] = nil
-                let positioned = try layout(contact, job: index)
-                try Builder(workspace: workspace).write(positioned, to: editionFolder.appendingPathComponent(name))
-                manifest.outputs[name] = .init(inputs: inputs, files: [name])
-                result.built += 1
+        var problems: [Diagnostic] = []
+        for (index, edition) in national.enumerated() {
+            let name = edition.job.fileName
+            let inputs = Fingerprint.of(Array((edition.inputs + "\n" + task.inputs).utf8))
+            if !task.force, manifest.isUpToDate(name, inputs: inputs, in: editionFolder) {
+                result.upToDate += 1
+                continue
             }
-        } catch {
-            result.error = DiagnosticError(error.diagnostics.map { diagnostic in
-                var named = diagnostic
-                named.message = "edition `\(contact.id)`: " + diagnostic.message
-                return named
-            })
+            manifest.outputs[name] = nil
+            do throws(DiagnosticError) {
+                let positioned = try layout(contact, job: index)
+                let files = try ProductEdition(workspace: workspace, job: edition.job).write(positioned, to: editionFolder)
+                manifest.outputs[name] = .init(inputs: inputs, files: files)
+                result.built += 1
+            } catch {
+                // One job failing (a long name on a small poster, say) does not stop the row's others;
+                // the message names the row's line, its id and the file.
+                problems += error.diagnostics.map { diagnostic in
+                    var named = diagnostic
+                    named.message = "edition `\(contact.id)` (\(name)): " + diagnostic.message
+                    named.location = named.location ?? task.location
+                    return named
+                }
+            }
         }
+        if !problems.isEmpty { result.error = DiagnosticError(problems) }
         // A manifest that cannot be written only costs a rebuild next time.
         if manifest.outputs != before { try? manifest.write(to: editionFolder) }
         return result
@@ -94,10 +99,16 @@ final class Worker {
     func layout(_ contact: LocalContact, job index: Int) throws(DiagnosticError) -> PositionedDocument {
         let edition = national[index]
         let fonts = workspace.fonts
-        var positioned = try fonts.exclusively { () throws(DiagnosticError) -> PositionedDocument in
-            let prepared = try self.prepared(index)
-            return try prepared.layout.layout(local: prepared.styler.style(contact),
-                                              smallPrint: edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}"))
+        let smallPrint = edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}")
+        // Posters, tri-folds and cards: through the product's own path (ProductEdition.swift).
+        let own = try ProductEdition(workspace: workspace, job: edition.job)
+            .layout(edition.document, block: LocalEditionBlock(contact: contact, labels: edition.labels, smallPrint: smallPrint))
+        var positioned: PositionedDocument
+        if let own { positioned = own } else {
+            positioned = try fonts.exclusively { () throws(DiagnosticError) -> PositionedDocument in
+                let prepared = try self.prepared(index)
+                return try prepared.layout.layout(local: prepared.styler.style(contact), smallPrint: smallPrint)
+            }
         }
         let line = edition.labels.editionLine(for: contact.organisation)
         positioned.metadata.summary = line + (positioned.metadata.summary.map { " — " + $0 } ?? "")
