@@ -65,6 +65,10 @@ public struct PosterStyler: Sendable {
         content.blocks = kept.map(\.block)
         content.blockLocations = kept.compactMap(\.location)
         var styled = scaled.style(content)
+        // The pictures' credit goes last, under the codes: the help line follows the advice, and
+        // the credit's small print is not read as advice.
+        let credit = scaled.pictureCredit(content)
+        if !credit.isEmpty, styled.blocks.suffix(credit.count) == credit[...] { styled.blocks.removeLast(credit.count) }
         styled.footer.numbersPages = false  // one page
         styled.footer.addressBreaks = true   // a long source address fills the line it starts on
         let sizes = variant.sizes, colours = variant.colours
@@ -108,6 +112,7 @@ public struct PosterStyler: Sendable {
         }
         // Half a line's gap above the codes: the help line's own leading already spaces it from them.
         styled.blocks.append(.qrCodes(targets, size: qrSize, spaceBefore: poster.call == nil ? sizes.body : sizes.body / 2))
+        styled.blocks += credit
         return styled
     }
 
