@@ -91,7 +91,7 @@ public struct Builder: Sendable {
         let document = try oneLanguage(documents, what: "posters")
         let minimum = fit.minimumBodyPt[variant.standard.rawValue] ?? variant.sizes.body
         let styler = try styler(product, variant, languages[0])
-        let posterStyler = PosterStyler(styler: styler, qrSize: points(mm: fit.qrMM))
+        let posterStyler = PosterStyler(styler: styler, qrSize: points(mm: fit.qrMM), pictureLines: fit.pictureLines)
         let fonts = workspace.fonts
         return try fonts.exclusively { () throws(DiagnosticError) in
             // The author's shorter texts (`poster: if-too-long:`) only where the full one does not fit.

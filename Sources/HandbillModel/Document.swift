@@ -91,5 +91,5 @@ public struct PosterContent: Equatable, Sendable {
 
     /// The texts a poster may print, in the order tried: the full one (every point of the named
     /// sections), then the author's shorter ones.
-    public var texts: [PosterSelection] { [PosterSelection(sections: sections)] + ifTooLong }
+    public var texts: [PosterSelection] { [PosterSelection(sections: sections, links: links)] + ifTooLong }
 }

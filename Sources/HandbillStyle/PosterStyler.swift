@@ -7,10 +7,14 @@ public struct PosterStyler: Sendable {
     public let styler: Styler
     /// QR code width, in points.
     public let qrSize: Double
+    /// Easy-read pictures' height in lines of body text (the product's `poster: picture-lines:`);
+    /// nil keeps the variant's own size.
+    public let pictureLines: Double?
 
-    public init(styler: Styler, qrSize: Double) {
+    public init(styler: Styler, qrSize: Double, pictureLines: Double? = nil) {
         self.styler = styler
         self.qrSize = qrSize
+        self.pictureLines = pictureLines
     }
 
     /// `text`: which of the poster's texts, 0 the full one, n the author's n-th shorter one (`poster: if-too-long:`).
@@ -39,6 +43,7 @@ public struct PosterStyler: Sendable {
         var variant = styler.variant
         variant.sizes = variant.sizes.scaled(by: scale)
         variant.sizes.footer = styler.variant.sizes.footer  // the small print stays the variant's own size
+        if let pictureLines { variant.pictureMM = pictureLines * variant.sizes.body * variant.leading * 25.4 / 72 }
         let scaled = Styler(product: styler.product, variant: variant, strings: styler.strings, pictograms: styler.pictograms, adjusted: true)
         var content = document
         content.blocks = []
@@ -60,6 +65,10 @@ public struct PosterStyler: Sendable {
         content.blocks = kept.map(\.block)
         content.blockLocations = kept.compactMap(\.location)
         var styled = scaled.style(content)
+        // The pictures' credit goes last, under the codes: the help line follows the advice, and
+        // the credit's small print is not read as advice.
+        let credit = scaled.pictureCredit(content)
+        if !credit.isEmpty, styled.blocks.suffix(credit.count) == credit[...] { styled.blocks.removeLast(credit.count) }
         styled.footer.numbersPages = false  // one page
         styled.footer.addressBreaks = true   // a long source address fills the line it starts on
         let sizes = variant.sizes, colours = variant.colours
@@ -81,11 +90,19 @@ public struct PosterStyler: Sendable {
         let captionSize = styler.variant.sizes.footer
         let captionName = TextStyle(size: captionSize, bold: true, colour: colours.text)
         let captionAddress = TextStyle(size: captionSize, colour: colours.link)
-        if let links = poster.links, let unknown = links.first(where: { name in !document.services.contains { $0.name == name && $0.url != nil } }) {
-            throw DiagnosticError(.error("the poster's `links:` names “\(unknown)”, which is not a service with a web address",
-                                         hint: "name services listed under `services:` that have a `url:`"))
+        // Every text's `links:` is checked, used or not, as its points are.
+        for links in poster.texts.compactMap(\.links) {
+            if let unknown = links.first(where: { name in !document.services.contains { $0.name == name && $0.url != nil } }) {
+                throw DiagnosticError(.error("the poster's `links:` names “\(unknown)”, which is not a service with a web address",
+                                             hint: "name services listed under `services:` that have a `url:`"))
+            }
+            if let all = poster.links, let extra = links.first(where: { !all.contains($0) }) {
+                throw DiagnosticError(.error("a shorter poster text (`poster: if-too-long: links:`) names “\(extra)”, whose QR code the full poster does not have",
+                                             hint: "a shorter text has fewer codes: name some of \(all.map { "“\($0)”" }.joined(separator: ", "))"))
+            }
         }
-        let linked = document.services.filter { service in poster.links.map { $0.contains(service.name) } ?? true }
+        let links = selection.links ?? poster.links
+        let linked = document.services.filter { service in links.map { $0.contains(service.name) } ?? true }
         let targets = linked.compactMap { service -> QRTarget? in
             guard let url = service.url else { return nil }
             let caption = StyledText(runs: [StyledRun(service.name, style: captionName), StyledRun("\u{2028}", style: captionName),
@@ -95,14 +112,20 @@ public struct PosterStyler: Sendable {
         }
         // Half a line's gap above the codes: the help line's own leading already spaces it from them.
         styled.blocks.append(.qrCodes(targets, size: qrSize, spaceBefore: poster.call == nil ? sizes.body : sizes.body / 2))
+        styled.blocks += credit
         return styled
     }
 
     /// What of a block a poster shows: headings and callouts whole; of a list, each item's words in
-    /// bold (“Don’t pay.”), the advice itself, where `selection` keeps it; running paragraphs not at all.
+    /// bold (“Don’t pay.”), the advice itself, where `selection` keeps it; an easy-read pictured
+    /// point whole, picture and words (easy read's points are already short, and a hard word's
+    /// explanation is the next sentence), where `selection` keeps it; running paragraphs not at all.
     static func brief(_ block: Block, keeping selection: PosterSelection = PosterSelection(sections: [])) -> Block? {
         switch block {
         case .heading, .callout: return block
+        case .point(_, let content):
+            guard selection.items == nil || PosterSelection.lead(ofPoint: content).map({ selection.keeps(lead: $0.plainText) }) == true else { return nil }
+            return block
         case .list(let ordered, let start, let items):
             let leads = items.compactMap { item -> [Block]? in
                 guard let lead = PosterSelection.lead(of: item), selection.keeps(lead: lead.plainText) else { return nil }

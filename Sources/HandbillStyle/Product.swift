@@ -47,8 +47,11 @@ public struct Product: Equatable, Sendable, Decodable {
         public var minimumBodyPt: [String: Double]
         /// Width of each QR code (for the distance it is read from: about a tenth of it).
         public var qrMM: Double
+        /// How tall each easy-read picture is beside its words, in lines of body text: it grows
+        /// with the type as the poster is fitted. Nil keeps the variant's `picture-mm`.
+        public var pictureLines: Double?
 
-        enum CodingKeys: String, CodingKey { case minimumBodyPt = "minimum-body-pt", qrMM = "qr-mm" }
+        enum CodingKeys: String, CodingKey { case minimumBodyPt = "minimum-body-pt", qrMM = "qr-mm", pictureLines = "picture-lines" }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -110,6 +113,9 @@ public struct Product: Equatable, Sendable, Decodable {
         }
         if bleedMM == 0, [m.top, m.bottom, m.left, m.right].contains(where: { $0 < 5 }) {
             problems.append("`margins-mm` under 5 mm: office printers cannot print that close to the edge")
+        }
+        if let lines = poster?.pictureLines, !(1...8).contains(lines) {
+            problems.append("`poster.picture-lines` is \(lines); a picture beside its words is 1 to 8 lines of text tall")
         }
         if let sheet = booklet?.sheetMM {
             if !sheet.width.isFinite || !sheet.height.isFinite || sheet.width < 2 * pageMM.width || sheet.height < pageMM.height {

@@ -101,7 +101,7 @@ public struct Styler: Sendable {
 
     /// The pictures' credit, which their licence asks for, after the last block of a document that
     /// has pictures (`Layouts/pictograms/credit.txt`).
-    private func pictureCredit(_ document: Document) -> [StyledBlock] {
+    func pictureCredit(_ document: Document) -> [StyledBlock] {
         guard document.blocks.contains(where: { if case .point = $0 { true } else { false } }),
               let credit = try? String(contentsOf: pictograms.appendingPathComponent("credit.txt"), encoding: .utf8) else { return [] }
         let style = TextStyle(size: variant.sizes.footer, colour: variant.colours.footer)

@@ -100,13 +100,15 @@ struct FrontMatter {
                     for node in shortNode.sequence.map(Array.init) ?? [shortNode] {
                         var selection: PosterSelection?
                         if let shortMapping = node.mapping {
-                            reader.checkKeys(shortMapping, allowed: ["sections", "items"], what: "poster if-too-long key", into: &problems)
+                            reader.checkKeys(shortMapping, allowed: ["sections", "items", "links"], what: "poster if-too-long key", into: &problems)
                             let items = shortMapping["items"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
+                            // Fewer QR codes (`links:`) is shorter too; a shorter text of no codes at all is `links: []`.
+                            let shortLinks = shortMapping["links"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
                             selection = PosterSelection(sections: shortMapping["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? sections,
-                                                        items: items)
+                                                        items: items, links: shortLinks)
                         }
                         guard let selection, !selection.sections.isEmpty, selection.items?.isEmpty != true else {
-                            problems.append(.error("`poster: if-too-long:` must name the sections or the points of a shorter poster",
+                            problems.append(.error("`poster: if-too-long:` must name the sections, the points or the QR codes (`links:`) of a shorter poster",
                                                    at: reader.location(of: node),
                                                    hint: "for example `if-too-long: { items: [\"Don’t pay.\", \"Don’t talk any further to the criminals.\"] }` (points by their bold words), or a list of such, shortest last"))
                             continue

@@ -91,21 +91,23 @@ public struct GuidanceFolder: Sendable {
         }
         // The shorter poster's points too: the n-th point of the source is the n-th of the translation.
         let englishLeads = PosterSelection.leads(in: source.blocks), translatedLeads = PosterSelection.leads(in: translation.blocks)
+        // Services are found by position too: the n-th service is the n-th in both.
+        func services(_ names: [String]) -> [String] {
+            names.compactMap { name in
+                source.services.firstIndex { $0.name == name }.flatMap { $0 < translation.services.count ? translation.services[$0].name : nil }
+            }
+        }
         let shorter = poster.ifTooLong.map { selection in
             PosterSelection(sections: translate(selection.sections), items: selection.items.map { names in
                 // A point not found stays as named: styling the poster then says which it is.
                 names.map { name in
                     PosterSelection.index(of: name, in: englishLeads).flatMap { $0 < translatedLeads.count ? translatedLeads[$0] : nil } ?? name
                 }
-            })
+            }, links: selection.links.map(services))
         }
         var result = translation
-        result.poster = PosterContent(sections: translate(poster.sections), call: poster.call, links: poster.links.map { names in
-            // Services are found by position too: the n-th service is the n-th in both.
-            names.compactMap { name in
-                source.services.firstIndex { $0.name == name }.flatMap { $0 < translation.services.count ? translation.services[$0].name : nil }
-            }
-        }, ifTooLong: shorter)
+        result.poster = PosterContent(sections: translate(poster.sections), call: poster.call, links: poster.links.map(services),
+                                      ifTooLong: shorter)
         return result
     }
 
