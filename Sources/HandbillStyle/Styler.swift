@@ -105,7 +105,9 @@ public struct Styler: Sendable {
         guard document.blocks.contains(where: { if case .point = $0 { true } else { false } }),
               let credit = try? String(contentsOf: pictograms.appendingPathComponent("credit.txt"), encoding: .utf8) else { return [] }
         let style = TextStyle(size: variant.sizes.footer, colour: variant.colours.footer)
-        return [.text(role: .paragraph, text([.text(credit.trimmingCharacters(in: .whitespacesAndNewlines))], style),
+        // The credit is in English: a left-to-right isolate, so in Arabic or Urdu its full stop stays at its end.
+        let isolated = "\u{2066}" + credit.trimmingCharacters(in: .whitespacesAndNewlines) + "\u{2069}"
+        return [.text(role: .paragraph, text([.text(isolated)], style),
                       spaceBefore: paragraphGap * 2)]
     }
 
