@@ -28,7 +28,10 @@ struct CheckCommand: ParsableCommand {
             let guidance = try selection.guidanceFolder()
             let documents = DocumentCache(guidance)
             let builder = Builder(workspace: workspace)
-            var diagnostics = guidance.staleTranslationWarnings() + AccessibilityLint.check(guidance, layouts: workspace.layouts)
+            // Stale translations of the guidance and of each edition a variant is written from (easy read).
+            let editions = Set(workspace.layouts.variants.values.compactMap(\.source)).sorted().compactMap { try? guidance.edition($0) }
+            var diagnostics = ([guidance] + editions).flatMap { $0.staleTranslationWarnings() }
+                + AccessibilityLint.check(guidance, layouts: workspace.layouts)
             var layouts: [(job: String, pages: Int?)] = []
             for job in try selection.jobs(for: guidance, in: workspace) {
                 do throws(DiagnosticError) {

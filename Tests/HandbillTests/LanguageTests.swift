@@ -134,6 +134,21 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("translations/pl.md:1:1: warning: the `pl` translation was made from fnv1a64:"), "\(result.stderr)")
     }
+
+    @Test func checkWarnsWhenTheEasyReadSourceChangedSinceItsTranslation() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.removeItem(at: folder)
+        try FileManager.default.copyItem(at: Project.sextortion, to: folder)
+        let easyRead = folder.appendingPathComponent("easy-read/guidance.md")
+        let source = try String(contentsOf: easyRead, encoding: .utf8)
+        try source.replacingOccurrences(of: "**Do not panic.**", with: "**Please do not panic.**").write(to: easyRead, atomically: true, encoding: .utf8)
+        let result = try CommandResult.run(Project.executable.path, ["check", folder.path, "--lang", "pl", "--variant", "easy-read"], in: Project.root)
+        #expect(result.stderr.contains("easy-read/translations/pl.md:1:1: warning: the `pl` translation was made from fnv1a64:"), "\(result.stderr)")
+        // The guidance as it is: no translation is stale.
+        let current = try CommandResult.run(Project.executable.path, ["check", Project.sextortion.path, "--lang", "all"], in: Project.root)
+        #expect(!current.stderr.contains("translation was made from"), "\(current.stderr)")
+    }
 }
 
 extension Job {

@@ -200,7 +200,7 @@ import Testing
         let decoded = Set(try CommandResult.run("zbarimg", ["--quiet", "--raw", png.path + ".png"]).stdout.split(separator: "\n").map(String.init))
         #expect(decoded == expected, "\(label): decoded \(decoded)")
         // Sizes: the advice (above the help line's number) at the floor or larger, nothing below the small print.
-        let glyphs = try #require(try Self.glyphs(pdf).first)
+        let glyphs = try #require(try PDFGlyphs(pdf).pages.first)
         let number = try #require(glyphs.max { $0.size < $1.size })
         let advice = glyphs.filter { $0.bottom < number.top }
         #expect(!advice.isEmpty && advice.map(\.size).min()! >= floor - 0.05, "\(label): advice at \(advice.map(\.size).min() ?? 0)pt, the floor is \(floor)pt")
