@@ -10,11 +10,14 @@ final class Workers: @unchecked Sendable {
     private let workspace: Workspace
     private let national: [NationalEdition]
     private var states: [Worker?]
+    /// Child processes doing the building, when there are more workers than one.
+    private let processes: EditionProcesses?
 
-    init(workspace: Workspace, count: Int, national: [NationalEdition]) {
+    init(workspace: Workspace, count: Int, national: [NationalEdition], processes: EditionProcesses? = nil) {
         self.workspace = workspace
         self.national = national
         states = Array(repeating: nil, count: count)
+        self.processes = count > 1 ? processes : nil
     }
 
     /// Builds `tasks`, results in their order.
@@ -22,6 +25,13 @@ final class Workers: @unchecked Sendable {
         let results = UnsafeResults(count: tasks.count)
         let next = Counter()  // BatchBuilder.swift
         let count = min(states.count, tasks.count)
+        if let processes {
+            // A task whose child has died is built in this process, with the slot's own fonts.
+            processes.build(tasks, national: national, folder: folder, workers: states.count, results: results.set) { slot, index in
+                do throws(DiagnosticError) { return try self.state(slot).build(tasks[index], folder: folder) } catch { return EditionResult(error: error) }
+            }
+            return results.all
+        }
         DispatchQueue.concurrentPerform(iterations: count) { slot in
             // Each slot touches only its own state.
             let worker: Worker
@@ -37,6 +47,9 @@ final class Workers: @unchecked Sendable {
         }
         return results.all
     }
+
+    /// Ends the child processes, if any.
+    func finish() { processes?.finish() }
 
     private func state(_ slot: Int) throws(DiagnosticError) -> Worker {
         if let state = states[slot] { return state }
