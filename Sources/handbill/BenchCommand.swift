@@ -97,8 +97,9 @@ struct BenchCommand: ParsableCommand {
 
     /// Runs `handbill build` for one job in a new process; returns wall milliseconds and its peak RSS in MB.
     private func spawnBuild(job: Job, output: URL) throws(DiagnosticError) -> (Double, Double) {
+        // --force: without it every run after the first found the PDF up to date and built nothing.
         try spawn(["build", selection.guidance, "--product", job.product, "--variant", job.variant,
-                   "--lang", job.language, "--output", output.path])
+                   "--lang", job.language, "--output", output.path, "--force"])
     }
 
     /// Runs handbill with `arguments` in a new process; returns wall milliseconds and its peak RSS in MB.
