@@ -40,7 +40,8 @@ public final class EditionProcesses: @unchecked Sendable {  // each child is use
     func build(_ tasks: [EditionTask], national: [NationalEdition], folder: URL, workers: Int,
                results: @escaping @Sendable (Int, EditionResult) -> Void,
                here: @escaping @Sendable (Int, Int) -> EditionResult) {
-        if children.isEmpty { start(workers, plan: Plan(jobs: national.map(\.job), folder: folder.standardizedFileURL.path)) }
+        // Children start as they are first needed (one row to build needs one child), and stay.
+        start(min(workers, tasks.count), plan: Plan(jobs: national.map(\.job), folder: folder.standardizedFileURL.path))
         let next = Counter()  // BatchBuilder.swift
         let decoder = JSONDecoder()
         let encoder = JSONEncoder()
@@ -67,11 +68,16 @@ public final class EditionProcesses: @unchecked Sendable {  // each child is use
         children = []
     }
 
+    /// Starts children until there are `count`.
     private func start(_ count: Int, plan: Plan) {
+        guard children.count < count else { return }
         signal(SIGPIPE, SIG_IGN)  // a child that died is noticed when its answer is missing
         let line = (try? JSONEncoder().encode(plan)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        children = (0..<count).map { _ in WorkerProcesses.Child(arguments: arguments) }
-        alive = children.map { $0?.send(line) ?? false }
+        for _ in children.count..<count {
+            let child = WorkerProcesses.Child(arguments: arguments)
+            children.append(child)
+            alive.append(child?.send(line) ?? false)
+        }
     }
 
     // MARK: The child's side
