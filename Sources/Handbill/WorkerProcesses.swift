@@ -32,9 +32,10 @@ public struct WorkerProcesses: Sendable {
         var thumbnails: Bool
     }
 
-    /// The arguments that start a child for `workspace` and `guidance`.
-    func arguments(workspace: Workspace, guidance: GuidanceFolder) -> [String] {
-        [executable.path, "build-worker", guidance.folder.path,
+    /// The arguments that start a child for `workspace` and `guidance` (`command`: `build-worker`,
+    /// or `edition-worker` for local editions).
+    func arguments(workspace: Workspace, guidance: GuidanceFolder, command: String = "build-worker") -> [String] {
+        [executable.path, command, guidance.folder.path,
          "--layouts", workspace.layouts.folder.path, "--fonts", workspace.fonts.folder.path]
     }
 

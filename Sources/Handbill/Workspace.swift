@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HandbillLayout
 import HandbillModel
 import HandbillStyle
@@ -10,21 +11,22 @@ public final class Workspace: Sendable {
 
     public let layouts: LayoutLibrary
     public let fonts: FontLibrary
-    /// Layouts/formats/braille.yaml and web.yaml, read once; what is wrong with one is reported by
-    /// the braille or web jobs (a PDF build does not need them).
-    public let braille: Result<BrailleFormat, DiagnosticError>
-    public let web: Result<WebFormat, DiagnosticError>
+    /// Layouts/formats/braille.yaml and web.yaml, read on first use (a PDF build does not need
+    /// them); what is wrong with one is reported by the braille or web jobs.
+    public var braille: Result<BrailleFormat, DiagnosticError> { formats.withLock { $0.braille() } }
+    public var web: Result<WebFormat, DiagnosticError> { formats.withLock { $0.web() } }
+    private let formats: Mutex<FormatFiles>
 
-    /// `root` is the folder holding `Layouts/` and `Fonts/` (the project folder).
-    public convenience init(layouts: URL, fonts: URL) throws(DiagnosticError) {
-        self.init(layouts: try LayoutLibrary(folder: layouts), fonts: try FontLibrary(folder: fonts))
+    /// `root` is the folder holding `Layouts/` and `Fonts/` (the project folder). `layoutsOnDemand`:
+    /// read the products' and languages' files as builds ask for them (LayoutLibrary).
+    public convenience init(layouts: URL, fonts: URL, layoutsOnDemand: Bool = false) throws(DiagnosticError) {
+        self.init(layouts: try LayoutLibrary(folder: layouts, onDemand: layoutsOnDemand), fonts: try FontLibrary(folder: fonts))
     }
 
     init(layouts: LayoutLibrary, fonts: FontLibrary) {
         self.layouts = layouts
         self.fonts = fonts
-        braille = Result { () throws(DiagnosticError) in try BrailleFormat.load(layouts: layouts.folder) }
-        web = Result { () throws(DiagnosticError) in try WebFormat.load(layouts: layouts.folder) }
+        formats = Mutex(FormatFiles(layouts: layouts.folder))
     }
 
     /// The same layouts with fonts of its own. Shaping and drawing run under one process-wide lock
@@ -41,5 +43,28 @@ public final class Workspace: Sendable {
             return URL(fileURLWithPath: home, isDirectory: true)
         }
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    }
+}
+
+/// Layouts/formats/*.yaml, each read the first time it is asked for.
+private struct FormatFiles: Sendable {
+    let layouts: URL
+    private var brailleRead: Result<BrailleFormat, DiagnosticError>?
+    private var webRead: Result<WebFormat, DiagnosticError>?
+
+    init(layouts: URL) { self.layouts = layouts }
+
+    mutating func braille() -> Result<BrailleFormat, DiagnosticError> {
+        if let brailleRead { return brailleRead }
+        let read = Result { () throws(DiagnosticError) in try BrailleFormat.load(layouts: layouts) }
+        brailleRead = read
+        return read
+    }
+
+    mutating func web() -> Result<WebFormat, DiagnosticError> {
+        if let webRead { return webRead }
+        let read = Result { () throws(DiagnosticError) in try WebFormat.load(layouts: layouts) }
+        webRead = read
+        return read
     }
 }

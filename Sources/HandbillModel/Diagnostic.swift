@@ -1,5 +1,5 @@
 /// A place in a file the user can open: 1-based line and column.
-public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Equatable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
@@ -14,8 +14,8 @@ public struct SourceLocation: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Something wrong (or worth a look) in the user's input, said so they can fix it.
-public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+public struct Diagnostic: Equatable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable { case error, warning }
 
     public var severity: Severity
     public var message: String
@@ -44,7 +44,7 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Thrown when input has errors; carries every diagnostic found, not just the first.
-public struct DiagnosticError: Error, CustomStringConvertible {
+public struct DiagnosticError: Error, Codable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }

@@ -35,7 +35,7 @@ public struct LocalHelp: Equatable, Sendable {
 }
 
 /// One row of an editions spreadsheet, checked: a school's or police station's own contact.
-public struct LocalContact: Equatable, Sendable {
+public struct LocalContact: Equatable, Sendable, Codable {  // Codable: sent to edition worker processes
     /// Safe as a folder name; names the edition's folder.
     public var id: String
     public var organisation: String

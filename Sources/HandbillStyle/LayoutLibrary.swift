@@ -8,19 +8,37 @@ import Yams
 /// its name and what to change.
 public struct LayoutLibrary: Sendable {
     public let folder: URL
-    public let products: [String: Product]
+    /// Every product; read on demand, each file at most once (LayoutFilesOnDemand.swift).
+    public var products: [String: Product] { productFiles.all() }
     public let variants: [String: Variant]
-    public let languages: [String: LanguageStrings]
+    /// Every language's strings; read on demand, each file at most once.
+    public var languages: [String: LanguageStrings] { languageFiles.all() }
+    private let productFiles: LayoutFilesOnDemand<Product>
+    private let languageFiles: LayoutFilesOnDemand<LanguageStrings>
     /// Bleed and crop marks for print-shop output (`print-marks.yaml`); nil when the file is absent.
     public let printMarks: PrintMarks?
     /// How posters are tiled onto office paper (`tiling.yaml`); nil when the file is absent.
     public let tiling: TilingSettings?
 
-    public init(folder: URL) throws(DiagnosticError) {
+    /// `onDemand`: read the products' and languages' files only when asked for (a build of one
+    /// leaflet needs one of each: reading all of them was a sixth of a cold build); a broken file
+    /// is then reported by the build that uses it, not by every build. `handbill check` reads all.
+    public init(folder: URL, onDemand: Bool = false) throws(DiagnosticError) {
         self.folder = folder
         var problems: [Diagnostic] = []
-        products = Self.read(Product.self, in: folder.appendingPathComponent("products"), into: &problems) { product, _ in
-            product.problems()
+        productFiles = LayoutFilesOnDemand(folder: folder.appendingPathComponent("products")) { file, problems in
+            Self.read(Product.self, in: file.deletingLastPathComponent(), only: file.lastPathComponent, into: &problems) { product, _ in
+                product.problems()
+            }.first?.value
+        }
+        languageFiles = LayoutFilesOnDemand(folder: folder.appendingPathComponent("languages")) { file, problems in
+            Self.read(LanguageStrings.self, in: file.deletingLastPathComponent(), only: file.lastPathComponent, into: &problems) { strings, lines in
+                if strings.font != nil { strings.fontLocation = lines.location(of: ["font"]) }
+                return strings.problems()
+            }.first?.value
+        }
+        if !onDemand {
+            problems += productFiles.problemsOfAll()
         }
         variants = Self.read(Variant.self, in: folder.appendingPathComponent("variants"), into: &problems) { variant, lines in
             variant.fontLocation = lines.location(of: ["font"])
@@ -28,14 +46,11 @@ public struct LayoutLibrary: Sendable {
             let problems = variant.problems()
             return problems.isEmpty ? variant.standard.violations(of: variant) : problems
         }
-        languages = Self.read(LanguageStrings.self, in: folder.appendingPathComponent("languages"), into: &problems) { strings, lines in
-            if strings.font != nil { strings.fontLocation = lines.location(of: ["font"]) }
-            return strings.problems()
-        }
+        if !onDemand { problems += languageFiles.problemsOfAll() }
         // One file, read like the folders' (the same checks, the same messages).
         printMarks = Self.read(PrintMarks.self, in: folder, only: "print-marks.yaml", into: &problems) { marks, _ in marks.problems() }["print-marks"]
         tiling = Self.read(TilingSettings.self, in: folder, only: "tiling.yaml", into: &problems) { tiling, _ in tiling.problems() }["tiling"]
-        if problems.isEmpty && products.isEmpty {
+        if problems.isEmpty && productFiles.names.isEmpty {
             problems.append(.error("no products in \(folder.relativePath)/products",
                                    hint: "run handbill from the project folder, or pass --layouts DIR"))
         }
@@ -48,8 +63,8 @@ public struct LayoutLibrary: Sendable {
     }
 
     public func product(_ name: String) throws(DiagnosticError) -> Product {
-        guard let product = products[name] else { throw unknown("product", name, known: products.keys) }
-        return product
+        guard productFiles.names.contains(name) else { throw unknown("product", name, known: productFiles.names) }
+        return try productFiles.one(name)
     }
 
     public func variant(_ name: String) throws(DiagnosticError) -> Variant {
@@ -58,14 +73,14 @@ public struct LayoutLibrary: Sendable {
     }
 
     public func language(_ tag: String) throws(DiagnosticError) -> LanguageStrings {
-        guard let strings = languages[tag] else {
+        guard languageFiles.names.contains(tag) else {
             throw DiagnosticError(.error("no strings for language `\(tag)` in \(folder.relativePath)/languages",
                                          hint: "add \(folder.relativePath)/languages/\(tag).yaml (copy en.yaml and translate it)"))
         }
-        return strings
+        return try languageFiles.one(tag)
     }
 
-    private func unknown(_ what: String, _ name: String, known: Dictionary<String, some Any>.Keys) -> DiagnosticError {
+    private func unknown(_ what: String, _ name: String, known: some Collection<String>) -> DiagnosticError {
         DiagnosticError(.error("unknown \(what) `\(name)`",
                                hint: "the \(what)s are: \(known.sorted().joined(separator: ", ")) (see `handbill list`)"))
     }
@@ -73,7 +88,7 @@ public struct LayoutLibrary: Sendable {
     /// Reads every `*.yaml` in `folder` as `T`, keyed by file name; the file's `name:` must match it.
     /// `rules` may note where things stand in the file, and returns the rules the value breaks,
     /// each reported at the line of the key it names.
-    private static func read<T: Decodable>(_ type: T.Type, in folder: URL, only: String? = nil, into problems: inout [Diagnostic],
+    static func read<T: Decodable>(_ type: T.Type, in folder: URL, only: String? = nil, into problems: inout [Diagnostic],
                                            rules: (inout T, LayoutKeyLines) -> [String]) -> [String: T] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var result: [String: T] = [:]

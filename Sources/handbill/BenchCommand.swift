@@ -83,26 +83,32 @@ struct BenchCommand: ParsableCommand {
         let total = try everything.jobs(for: guidance, in: workspace).count
         print("Whole matrix (--all, \(total) documents), a fresh process each run, median of \(max(3, runs / 4)):")
         for workers in [1, 2] {
-            var times: [Double] = [], peaks: [Double] = []
+            var times: [Double] = [], peaks: [Double] = [], pss = 0.0, rss = 0.0
             for _ in 0..<max(3, runs / 4) {
-                let (ms, peak) = try spawn(["build", selection.guidance, "--all", "--force", "--jobs", String(workers), "--output", output.path])
+                let (ms, peak) = try spawn(["build", selection.guidance, "--all", "--force", "--jobs", String(workers), "--output", output.path],
+                                           tree: { pss = max(pss, $0.pss); rss = max(rss, $0.rss) }, sampling: true)
                 times.append(ms)
                 peaks.append(peak)
             }
             let median = times.sorted()[times.count / 2]
             print("  \(workers) worker\(workers == 1 ? " " : "s"): \(format(median)) ms wall, "
-                  + "\(String(format: "%.1f", Double(total) / median * 1000)) documents/s, peak \(format(peaks.max() ?? 0)) MB")
+                  + "\(String(format: "%.1f", Double(total) / median * 1000)) documents/s, peak \(format(peaks.max() ?? 0)) MB "
+                  + "(all processes: PSS \(format(pss)) MB, RSS \(format(rss)) MB)")
         }
     }
 
     /// Runs `handbill build` for one job in a new process; returns wall milliseconds and its peak RSS in MB.
     private func spawnBuild(job: Job, output: URL) throws(DiagnosticError) -> (Double, Double) {
+        // --force: without it every run after the first found the PDF up to date and built nothing.
         try spawn(["build", selection.guidance, "--product", job.product, "--variant", job.variant,
-                   "--lang", job.language, "--output", output.path])
+                   "--lang", job.language, "--output", output.path, "--force"])
     }
 
-    /// Runs handbill with `arguments` in a new process; returns wall milliseconds and its peak RSS in MB.
-    func spawn(_ handbillArguments: [String]) throws(DiagnosticError) -> (Double, Double) {
+    /// Runs handbill with `arguments` in a new process; returns wall milliseconds and its peak RSS in MB
+    /// (the largest process's). `tree`, when given, gets the peak summed PSS and RSS of the process
+    /// and its workers (ProcessTreeMemory.swift).
+    func spawn(_ handbillArguments: [String], tree: ((pss: Double, rss: Double)) -> Void = { _ in },
+               sampling: Bool = false) throws(DiagnosticError) -> (Double, Double) {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var arguments = [executable] + handbillArguments
         if let layouts = resources.layouts { arguments += ["--layouts", layouts] }
@@ -118,10 +124,12 @@ struct BenchCommand: ParsableCommand {
         guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else {
             throw DiagnosticError(.error("could not start \(executable)"))
         }
+        let memory = sampling ? ProcessTreeMemory(pid: pid) : nil
         var status: Int32 = 0
         var usage = rusage()
         wait4(pid, &status, 0, &usage)
         let ms = Date().timeIntervalSince(start) * 1000
+        if let memory { memory.stop(); tree((memory.peakPSS, memory.peakRSS)) }
         guard status == 0 else { throw DiagnosticError(.error("the timed build (\(handbillArguments.joined(separator: " "))) failed (status \(status))")) }
         return (ms, Double(usage.ru_maxrss) / 1024)
     }

@@ -43,12 +43,13 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try runReporting { () throws(DiagnosticError) -> Bool in
-            let workspace = try resources.workspace()
+            // Products read on demand only when named: --all and the default product look at every one.
+            let workspace = try resources.workspace(layoutsOnDemand: !selection.product.isEmpty && !selection.all && selection.tile == nil)
             let guidance = try selection.guidanceFolder()
             let jobList = try selection.jobs(for: guidance, in: workspace)
             // The accessibility lint first: its warnings are shown, its errors stop the build.
             let lint = AccessibilityLint.check(guidance, layouts: workspace.layouts,
-                                               languages: Set(jobList.flatMap(\.languages)))
+                                               languages: Set(jobList.flatMap(\.languages)), variants: Set(jobList.map(\.variant)))
             report(DiagnosticError(lint))
             if lint.contains(where: { $0.severity == .error }) {
                 printError("the accessibility lint found errors: nothing was built (details: handbill check \(selection.guidance))")

@@ -21,15 +21,17 @@ extension BenchCommand {
         print("Handbill \(Workspace.version) bench: \(count) local editions of \(selection.guidance) (\(selectionArguments.joined(separator: " "))), a fresh process each run")
         let runs = max(1, min(self.runs, 3))
         for workers in [1, 2] {
-            var times: [Double] = [], peaks: [Double] = []
+            var times: [Double] = [], peaks: [Double] = [], pss = 0.0, rss = 0.0
             for _ in 0..<runs {
-                let (ms, peak) = try spawn(build + ["--force", "--jobs", String(workers)])
+                let (ms, peak) = try spawn(build + ["--force", "--jobs", String(workers)],
+                                           tree: { pss = max(pss, $0.pss); rss = max(rss, $0.rss) }, sampling: true)
                 times.append(ms)
                 peaks.append(peak)
             }
             let best = times.min()!
             print("  \(workers) worker\(workers == 1 ? " " : "s"): \(Int(best)) ms wall (best of \(runs)), "
-                  + "\(String(format: "%.0f", Double(count) / best * 1000)) editions/s, peak \(Int(peaks.max()!)) MB")
+                  + "\(String(format: "%.0f", Double(count) / best * 1000)) editions/s, peak \(Int(peaks.max()!)) MB "
+                  + "(all processes: PSS \(Int(pss)) MB, RSS \(Int(rss)) MB)")
         }
         // One row changed: only its edition is built again.
         rows[count / 2] = rows[count / 2].replacingOccurrences(of: "Guidance Teacher", with: "Depute Head")

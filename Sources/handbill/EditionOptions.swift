@@ -29,6 +29,7 @@ struct EditionOptions: ParsableArguments {
         options.combine = combine
         options.shard = try shard.map { text throws(DiagnosticError) in try EditionShard(parsing: text) }
         if let workers { options.workers = workers }
+        options.processes = WorkerProcesses(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath())
         let report = try EditionBuilder(workspace: workspace, guidance: guidance)
             .run(sheet: URL(fileURLWithPath: editions), sheetName: editions, jobs: jobs, options: options) { printError($0.description) }
         let shardText = options.shard.map { " (shard \($0))" } ?? ""

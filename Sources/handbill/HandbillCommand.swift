@@ -19,7 +19,7 @@ struct HandbillCommand: ParsableCommand {
             """,
         version: Workspace.version,
         subcommands: [BuildCommand.self, CheckCommand.self, ListCommand.self, InspectCommand.self, BenchCommand.self,
-                      BuildWorkerCommand.self])
+                      BuildWorkerCommand.self, EditionWorkerCommand.self])
 }
 
 /// Where Layouts/ and Fonts/ are; shared by every command.
@@ -30,11 +30,13 @@ struct ResourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of the fonts to render with.", valueName: "dir"))
     var fonts: String?
 
-    func workspace() throws(DiagnosticError) -> Workspace {
+    /// `layoutsOnDemand`: read the products' and languages' layout files only as they are used.
+    func workspace(layoutsOnDemand: Bool = false) throws(DiagnosticError) -> Workspace {
         let root = Workspace.defaultRoot()
         return try Workspace(
             layouts: layouts.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Layouts"),
-            fonts: fonts.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Fonts"))
+            fonts: fonts.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? root.appendingPathComponent("Fonts"),
+            layoutsOnDemand: layoutsOnDemand)
     }
 }
 

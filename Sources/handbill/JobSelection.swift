@@ -93,7 +93,7 @@ struct JobSelection: ParsableArguments {
         var jobs: [Job] = []
         for product in products {
             // A product not made in a variant is left out of the matrix, unless both are asked for by name.
-            let made = layouts.products[product]
+            let made = try? layouts.product(product)  // this one file, not every product's
             for variant in variants where made?.isMade(in: variant) ?? true || (self.product.contains(product) && self.variant.contains(variant)) {
                 // A variant with an edition of its own (easy read) is made in the languages that
                 // edition has; asked for by name in another, it says which it has.

@@ -267,7 +267,8 @@ import Testing
         try (rows.joined(separator: "\n") + "\n").write(to: sheet, atomically: true, encoding: .utf8)
         let whole = folder.appendingPathComponent("whole"), sharded = folder.appendingPathComponent("sharded")
         let base = ["build", "Guidance/sextortion", "--editions", sheet.path, "--variant", "standard"]
-        #expect(try handbill(base + ["--output", whole.path, "--combine"]).status == 0)
+        // The whole run on two worker processes (EditionProcesses), each shard in one process: the same bytes.
+        #expect(try handbill(base + ["--output", whole.path, "--combine", "--jobs", "2"]).status == 0)
         for shard in 0..<3 { #expect(try handbill(base + ["--output", sharded.path, "--shard", "\(shard)/3", "--jobs", "1"]).status == 0) }
         let pdfs = Project.files(in: whole.appendingPathComponent("sextortion/editions")).filter { $0.hasSuffix(".pdf") && !$0.contains("combined") }
         #expect(pdfs.count == 9)

@@ -25,6 +25,8 @@ public final class EditionBuilder: @unchecked Sendable {
         public var shard: EditionShard?
         /// Also write one PDF per job with every edition in sheet order, and its page ranges.
         public var combine = false
+        /// Workers as child processes rather than threads (the command line sets this; EditionProcesses.swift).
+        public var processes: WorkerProcesses?
 
         public init(output: URL) { self.output = output }
     }
@@ -80,7 +82,9 @@ public final class EditionBuilder: @unchecked Sendable {
         sheet.headerProblems.forEach(note)
         let check = EditionRowCheck(sheet: sheet)
         let folder = Self.folder(output: options.output, guidance: guidance.name)
-        let workers = Workers(workspace: workspace, count: max(1, options.workers), national: national)
+        let workers = Workers(workspace: workspace, count: max(1, options.workers), national: national,
+                              processes: options.processes.map { EditionProcesses(processes: $0, workspace: workspace, guidance: guidance) })
+        defer { workers.finish() }
         var seen: [String: Int] = [:]  // id → line, for duplicates
         var order: [(id: String, organisation: String)] = []  // the editions in sheet order, for --combine
         var logoPrints: [String: String] = [:]
@@ -93,7 +97,7 @@ public final class EditionBuilder: @unchecked Sendable {
                 report.built += result.built
                 report.upToDate += result.upToDate
                 if let error = result.error {
-                    report.failed += 1
+                    report.failed += max(result.failed, 1)  // a worker that died failed the row as one
                     error.diagnostics.forEach(note)
                 }
             }
@@ -144,7 +148,7 @@ public final class EditionBuilder: @unchecked Sendable {
     }
 
     /// Each job's national document and the fingerprint of its inputs, checked before any row is built.
-    private func prepare(_ jobs: [Job], report: inout Report) throws(DiagnosticError) -> [NationalEdition] {
+    func prepare(_ jobs: [Job], report: inout Report) throws(DiagnosticError) -> [NationalEdition] {
         let batch = BatchBuilder(workspace: workspace, guidance: guidance)
         var fingerprints = InputFingerprint(fontsFolder: workspace.fonts.folder)
         var result: [NationalEdition] = []
@@ -174,7 +178,7 @@ struct NationalEdition: @unchecked Sendable {
 }
 
 /// One row to build, in every job.
-struct EditionTask: Sendable {
+struct EditionTask: Sendable, Codable {
     let contact: LocalContact
     /// Fingerprint of the row's fields and logo.
     let inputs: String
@@ -184,7 +188,9 @@ struct EditionTask: Sendable {
 }
 
 /// What building one row did.
-struct EditionResult: Sendable {
+struct EditionResult: Sendable, Codable {
     var built = 0, upToDate = 0
+    /// Outputs of the row that failed (its other jobs may still have built).
+    var failed = 0
     var error: DiagnosticError?
 }

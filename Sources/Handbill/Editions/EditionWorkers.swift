@@ -10,11 +10,14 @@ final class Workers: @unchecked Sendable {
     private let workspace: Workspace
     private let national: [NationalEdition]
     private var states: [Worker?]
+    /// Child processes doing the building, when there are more workers than one.
+    private let processes: EditionProcesses?
 
-    init(workspace: Workspace, count: Int, national: [NationalEdition]) {
+    init(workspace: Workspace, count: Int, national: [NationalEdition], processes: EditionProcesses? = nil) {
         self.workspace = workspace
         self.national = national
         states = Array(repeating: nil, count: count)
+        self.processes = count > 1 ? processes : nil
     }
 
     /// Builds `tasks`, results in their order.
@@ -22,6 +25,26 @@ final class Workers: @unchecked Sendable {
         let results = UnsafeResults(count: tasks.count)
         let next = Counter()  // BatchBuilder.swift
         let count = min(states.count, tasks.count)
+        if let processes {
+            // Rows whose editions are all up to date are answered here (reading their manifests is
+            // cheap); only the others go to the children, which start with the first of them.
+            var stale: [Int] = []
+            for (index, task) in tasks.enumerated() {
+                if let upToDate = Worker.upToDate(task, national: national, folder: folder) {
+                    results.set(index, EditionResult(upToDate: upToDate))
+                } else {
+                    stale.append(index)
+                }
+            }
+            guard !stale.isEmpty else { return results.all }
+            let pending = stale
+            // A task whose child has died is built in this process, with the slot's own fonts.
+            processes.build(pending.map { tasks[$0] }, national: national, folder: folder, workers: states.count,
+                            results: { results.set(pending[$0], $1) }) { slot, position in
+                do throws(DiagnosticError) { return try self.state(slot).build(tasks[pending[position]], folder: folder) } catch { return EditionResult(error: error) }
+            }
+            return results.all
+        }
         DispatchQueue.concurrentPerform(iterations: count) { slot in
             // Each slot touches only its own state.
             let worker: Worker
@@ -37,6 +60,9 @@ final class Workers: @unchecked Sendable {
         }
         return results.all
     }
+
+    /// Ends the child processes, if any.
+    func finish() { processes?.finish() }
 
     private func state(_ slot: Int) throws(DiagnosticError) -> Worker {
         if let state = states[slot] { return state }
@@ -57,6 +83,22 @@ final class Worker {
         self.national = national
     }
 
+    /// The number of outputs when every one of the row's editions is up to date; nil when one is not.
+    static func upToDate(_ task: EditionTask, national: [NationalEdition], folder: URL) -> Int? {
+        guard !task.force else { return nil }
+        let editionFolder = folder.appendingPathComponent(task.contact.id)
+        let manifest = BuildManifest.read(from: editionFolder)
+        for edition in national where !manifest.isUpToDate(edition.job.fileName, inputs: Self.inputs(edition, task), in: editionFolder) {
+            return nil
+        }
+        return national.count
+    }
+
+    /// The fingerprint of one edition's inputs: the job's and the row's.
+    static func inputs(_ edition: NationalEdition, _ task: EditionTask) -> String {
+        Fingerprint.of(Array((edition.inputs + "\n" + task.inputs).utf8))
+    }
+
     func build(_ task: EditionTask, folder: URL) -> EditionResult {
         var result = EditionResult()
         let contact = task.contact
@@ -66,7 +108,7 @@ final class Worker {
         var problems: [Diagnostic] = []
         for (index, edition) in national.enumerated() {
             let name = edition.job.fileName
-            let inputs = Fingerprint.of(Array((edition.inputs + "\n" + task.inputs).utf8))
+            let inputs = Self.inputs(edition, task)
             if !task.force, manifest.isUpToDate(name, inputs: inputs, in: editionFolder) {
                 result.upToDate += 1
                 continue
@@ -78,6 +120,7 @@ final class Worker {
                 manifest.outputs[name] = .init(inputs: inputs, files: files)
                 result.built += 1
             } catch {
+                result.failed += 1
                 // One job failing (a long name on a small poster, say) does not stop the row's others;
                 // the message names the row's line, its id and the file.
                 problems += error.diagnostics.map { diagnostic in

@@ -6,10 +6,12 @@ import HandbillSyntax
 /// and every help service present in every translation and edition. Warnings never stop a build;
 /// errors do.
 public enum AccessibilityLint {
-    /// `languages`: lint only the documents in these languages (what a build is about to make);
-    /// nil, as `handbill check` does, for every translation and edition.
-    public static func check(_ guidance: GuidanceFolder, layouts: LayoutLibrary, languages: Set<String>? = nil) -> [Diagnostic] {
-        let editions = Set(layouts.variants.values.compactMap(\.source)).sorted()
+    /// `languages` and `variants`: lint only the documents in these languages and the editions these
+    /// variants are made from (what a build is about to make: a standard leaflet need not wait for
+    /// the easy-read text's lint); nil, as `handbill check` does, for every translation and edition.
+    public static func check(_ guidance: GuidanceFolder, layouts: LayoutLibrary, languages: Set<String>? = nil,
+                             variants: Set<String>? = nil) -> [Diagnostic] {
+        let editions = Set(layouts.variants.values.filter { variants?.contains($0.name) ?? true }.compactMap(\.source)).sorted()
         var found = ContentLint.check(guidance, editions: editions, languages: languages)
         found += DesignLint.check(layouts.variants.values.sorted { $0.name < $1.name }, layoutsFolder: layouts.folder.relativePath)
         found += DesignLint.capitals(in: guidance.source)
