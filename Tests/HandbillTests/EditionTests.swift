@@ -184,6 +184,27 @@ import Testing
                 == ["sextortion/editions/other/sextortion-card-wallet-standard-en.pdf", "sextortion/editions/school/sextortion-card-wallet-standard-en.pdf"])
     }
 
+    /// Easy read takes the local contact too, under its own easy-read heading, in each of its languages.
+    @Test func easyReadEditionsCarryTheContactInEveryEasyReadLanguage() throws {
+        let folder = Project.temporaryFolder(), output = folder.appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = folder.appendingPathComponent("schools.csv")
+        try "id,organisation,contact,phone\nhillhead,Hillhead High School,Mrs Campbell,01415550199\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let result = try handbill(["build", "Guidance/sextortion", "--editions", sheet.path, "--variant", "easy-read",
+                                   "--lang", "en,ar,pl", "--output", output.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let headings = ["en": "Someone at your school you can talk to", "ar": "شخص في مدرستك يمكنك التحدث إليه",
+                        "pl": "Ktoś w Twojej szkole, z kim możesz porozmawiać"]
+        for (language, heading) in headings {
+            let pdf = output.appendingPathComponent("sextortion/editions/hillhead/sextortion-leaflet-a4-easy-read-\(language).pdf")
+            let read = Self.flat(try StructureReading(pdf).reading)
+            for words in [heading, "Hillhead High School", "0141 555 0199"] + Self.nationalNumbers {
+                #expect(read.contains(words), "\(language): “\(words)” is not in the structure tree")
+            }
+            #expect(Self.flat(try PDFReader(url: pdf).text()).contains("0141 555 0199"), "\(language)")
+        }
+    }
+
     /// Print-shop editions (bleed and crop marks, the card alone) and tiled poster editions.
     @Test func printShopAndTiledEditions() throws {
         let folder = Project.temporaryFolder(), output = folder.appendingPathComponent("out")
