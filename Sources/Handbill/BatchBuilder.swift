@@ -92,7 +92,7 @@ public final class BatchBuilder: @unchecked Sendable {
     }
 
     /// The files an output is made from: its source and translations, its product, variant and
-    /// language files. (Fonts and Handbill's version are in every fingerprint.)
+    /// language files, the pictures. (Fonts and Handbill's version are in every fingerprint.)
     func inputFiles(of job: Job) -> [URL] {
         let layouts = workspace.layouts.folder
         let guidance = (try? edition(of: job)) ?? self.guidance
@@ -102,6 +102,11 @@ public final class BatchBuilder: @unchecked Sendable {
                      layouts.appendingPathComponent(product),
                      layouts.appendingPathComponent("variants/\(job.variant).yaml")]
         if job.printShop { files.append(layouts.appendingPathComponent("print-marks.yaml")) }
+        if job.format == .pdf || job.format == .html {
+            // Pictures and their credit are drawn from Layouts/pictograms/ (easy read's points, posters).
+            let pictograms = layouts.appendingPathComponent("pictograms")
+            files += ((try? FileManager.default.contentsOfDirectory(atPath: pictograms.path)) ?? []).sorted().map(pictograms.appendingPathComponent)
+        }
         if job.tile != nil { files += ["tiling.yaml", "languages/en.yaml"].map(layouts.appendingPathComponent) }  // English: the labels' fallback
         for language in job.languages {
             files.append(layouts.appendingPathComponent("languages/\(language).yaml"))

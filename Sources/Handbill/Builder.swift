@@ -117,8 +117,6 @@ public struct Builder: Sendable {
         return document
     }
 
-    /// Builds the job into `output`; returns the files written.
-    @discardableResult
     /// How many pages the job would have (braille pages for braille, one for a web page), made in
     /// memory and written nowhere: what `handbill check` reports.
     public func pageCount(_ documents: [Document], job: Job) throws(DiagnosticError) -> Int {
@@ -129,6 +127,8 @@ public struct Builder: Sendable {
         }
     }
 
+    /// Builds the job into `output`; returns the files written.
+    @discardableResult
     public func build(_ document: Document, job: Job, output: URL, png: Bool = false) throws(DiagnosticError) -> [URL] {
         try build([document], job: job, output: output, png: png)
     }

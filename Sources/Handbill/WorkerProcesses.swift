@@ -32,11 +32,11 @@ public struct WorkerProcesses: Sendable {
         var thumbnails: Bool
     }
 
-    /// The arguments that start a child for `workspace` and `guidance` (`command`: `build-worker`,
-    /// or `edition-worker` for local editions).
-    func arguments(workspace: Workspace, guidance: GuidanceFolder, command: String = "build-worker") -> [String] {
-        [executable.path, command, guidance.folder.path,
-         "--layouts", workspace.layouts.folder.path, "--fonts", workspace.fonts.folder.path]
+    /// The arguments that start a child for `workspace` and `guidance` (`handbill build-worker`,
+    /// with `--editions` for local editions).
+    func arguments(workspace: Workspace, guidance: GuidanceFolder, editions: Bool = false) -> [String] {
+        [executable.path, "build-worker", guidance.folder.path,
+         "--layouts", workspace.layouts.folder.path, "--fonts", workspace.fonts.folder.path] + (editions ? ["--editions"] : [])
     }
 
     /// A running child: its pid and the two ends of its pipes.

@@ -44,7 +44,9 @@ final class LayoutFilesOnDemand<Value: Sendable>: @unchecked Sendable {  // `rea
         if let found = lock.withLock({ cache[name] }) { return found }
         var problems: [Diagnostic] = []
         let value = read(folder.appendingPathComponent(name + ".yaml"), &problems)
-        let found: Result<Value, DiagnosticError> = value.map { .success($0) }
+        // A file read with an error (a `name:` that is not its file's, say) is not used.
+        let usable = problems.contains { $0.severity == .error } ? nil : value
+        let found: Result<Value, DiagnosticError> = usable.map { .success($0) }
             ?? .failure(DiagnosticError(problems.isEmpty ? [.error("cannot read \(folder.appendingPathComponent(name + ".yaml").relativePath)")] : problems))
         lock.withLock { cache[name] = found }
         return found

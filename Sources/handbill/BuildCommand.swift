@@ -39,6 +39,9 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if editionOptions.editions != nil && (png || proof) {
+            throw ValidationError("--png and --proof are not made for local editions: preview the national product with --png (without --editions)")
+        }
     }
 
     func run() throws {

@@ -19,7 +19,7 @@ struct HandbillCommand: ParsableCommand {
             """,
         version: Workspace.version,
         subcommands: [BuildCommand.self, CheckCommand.self, ListCommand.self, InspectCommand.self, BenchCommand.self,
-                      BuildWorkerCommand.self, EditionWorkerCommand.self])
+                      BuildWorkerCommand.self])
 }
 
 /// Where Layouts/ and Fonts/ are; shared by every command.

@@ -63,6 +63,19 @@ import Testing
         #expect(Set(built) == Set((Self.pdfs + Self.braille).map { $0.replacingOccurrences(of: "{lang}", with: "pl") }), "\(built)")
     }
 
+    /// The pictures and their credit are inputs: changing the credit builds easy read again.
+    @Test func aChangedPictureCreditRebuildsEasyRead() throws {
+        let folder = Project.temporaryFolder(), layouts = folder.appendingPathComponent("Layouts")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Project.root.appendingPathComponent("Layouts"), to: layouts)
+        let arguments = ["build", "Guidance/sextortion", "--layouts", layouts.path, "--variant", "easy-read", "--json",
+                         "--output", folder.appendingPathComponent("out").path]
+        #expect(try Self.report(try handbill(arguments))["built"] as? Int == 1)
+        let credit = layouts.appendingPathComponent("pictograms/credit.txt")
+        try (try String(contentsOf: credit, encoding: .utf8) + " Changed.").write(to: credit, atomically: true, encoding: .utf8)
+        #expect(try Self.report(try handbill(arguments))["built"] as? Int == 1)
+    }
+
     @Test func oneFailureDoesNotStopTheOthers() throws {
         let guidance = try Self.copyOfGuidance(), output = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: guidance.deletingLastPathComponent()); try? FileManager.default.removeItem(at: output) }

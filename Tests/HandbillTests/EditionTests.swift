@@ -184,6 +184,29 @@ import Testing
                 == ["sextortion/editions/other/sextortion-card-wallet-standard-en.pdf", "sextortion/editions/school/sextortion-card-wallet-standard-en.pdf"])
     }
 
+    /// The sheet's header is an input: renaming a misspelt column builds the edition again, with what it now says.
+    @Test func aCorrectedHeaderRebuildsTheEdition() throws {
+        let folder = Project.temporaryFolder(), output = folder.appendingPathComponent("out")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = folder.appendingPathComponent("schools.csv")
+        func build(_ header: String) throws -> CommandResult {
+            try "id,organisation,phone,\(header)\nhillhead,Hillhead High School,01415550199,office@hillhead.example.sch.uk\n"
+                .write(to: sheet, atomically: true, encoding: .utf8)
+            return try handbill(["build", "Guidance/sextortion", "--editions", sheet.path, "--variant", "standard", "--output", output.path])
+        }
+        _ = try build("emial")
+        let corrected = try build("email")
+        #expect(corrected.status == 0 && corrected.stdout.contains("1 built"), "\(corrected.stdout)")
+        let pdf = output.appendingPathComponent("sextortion/editions/hillhead/sextortion-leaflet-a4-standard-en.pdf")
+        #expect(try PDFReader(url: pdf).text().contains("office@hillhead.example.sch.uk"))
+    }
+
+    /// Previews and proof sheets are the national product's: asked for with editions, an error says so.
+    @Test func previewsWithEditionsAreRefused() throws {
+        let result = try handbill(["build", "Guidance/sextortion", "--editions", "any.csv", "--png"])
+        #expect(result.status != 0 && result.stderr.contains("--png and --proof are not made for local editions"), "\(result.stderr)")
+    }
+
     /// Easy read takes the local contact too, under its own easy-read heading, in each of its languages.
     @Test func easyReadEditionsCarryTheContactInEveryEasyReadLanguage() throws {
         let folder = Project.temporaryFolder(), output = folder.appendingPathComponent("out")

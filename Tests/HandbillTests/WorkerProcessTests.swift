@@ -31,6 +31,24 @@ import Testing
                 "\(pdfs.sorted())")
     }
 
+    /// A broken layout file no job uses stops neither the parent nor its worker processes (they read
+    /// only the files their jobs use, as the parent does), for builds and for local editions.
+    @Test func aBrokenLayoutFileNoJobUsesStopsNoWorker() throws {
+        let folder = Project.temporaryFolder(), layouts = folder.appendingPathComponent("Layouts")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Project.root.appendingPathComponent("Layouts"), to: layouts)
+        let poster = layouts.appendingPathComponent("products/poster-a2.yaml")
+        try (try String(contentsOf: poster, encoding: .utf8) + "  broken: [unclosed\n").write(to: poster, atomically: true, encoding: .utf8)
+        let sheet = folder.appendingPathComponent("schools.csv")
+        try "id,organisation,phone\na,A School,01415550199\nb,B School,01415550198\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let common = ["build", "Guidance/sextortion", "--layouts", layouts.path, "--product", "leaflet-a4", "--variant", "standard",
+                      "--lang", "en,ar", "--jobs", "2", "--output", folder.appendingPathComponent("out").path]
+        for extra in [[], ["--editions", sheet.path]] {
+            let result = try CommandResult.run(Project.executable.path, common + extra, in: Project.root)
+            #expect(result.status == 0 && !result.stderr.contains("poster-a2"), "\(extra): \(result.stderr)")
+        }
+    }
+
     @Test func aWorkerKilledMidBatchCostsOnlyItsJob() throws {
         let output = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }

@@ -124,7 +124,8 @@ public final class EditionBuilder: @unchecked Sendable {
             }
             seen[contact.id] = row.line
             order.append((contact.id, contact.organisation))
-            var rowPrint = row.fields.joined(separator: "\u{1F}")
+            // The header too: a column renamed (`emial` → `email`) changes what the row says.
+            var rowPrint = (sheet.header + row.fields).joined(separator: "\u{1F}")
             if let logo = contact.logo {
                 if logoPrints[logo] == nil { logoPrints[logo] = Fingerprint.of(FileManager.default.contents(atPath: logo) ?? Data()) }
                 rowPrint += "\u{1F}" + logoPrints[logo]!

@@ -7,7 +7,7 @@ import HandbillSyntax
 import Glibc
 #endif
 
-/// Local editions built by child processes of the `handbill` executable (`handbill edition-worker`),
+/// Local editions built by child processes of the `handbill` executable (`handbill build-worker --editions`),
 /// each with its own Pango, Cairo and FreeType.
 ///
 /// As threads, every worker shapes and draws under the one process-wide font lock, which is most
@@ -32,7 +32,7 @@ public final class EditionProcesses: @unchecked Sendable {  // each child is use
 
     init(processes: WorkerProcesses, workspace: Workspace, guidance: GuidanceFolder) {
         self.processes = processes
-        arguments = processes.arguments(workspace: workspace, guidance: guidance, command: "edition-worker")
+        arguments = processes.arguments(workspace: workspace, guidance: guidance, editions: true)
     }
 
     /// Builds `tasks` on `workers` children, each result handed to `results` with its task's index.
@@ -54,9 +54,9 @@ public final class EditionProcesses: @unchecked Sendable {  // each child is use
                 } else {
                     // Not built again here: if the row is what killed the child, it would kill this process too.
                     lock.withLock { alive[slot] = false }
-                    results(index, EditionResult(error: DiagnosticError(.error(
+                    results(index, EditionResult(failed: national.count, error: DiagnosticError(.error(
                         "edition `\(tasks[index].contact.id)`: the worker process building it ended unexpectedly",
-                        hint: "run again with --jobs 1 to see the error, and report it"))))
+                        at: tasks[index].location, hint: "run again with --jobs 1 to see the error, and report it"))))
                 }
             }
         }
@@ -82,13 +82,13 @@ public final class EditionProcesses: @unchecked Sendable {  // each child is use
 
     // MARK: The child's side
 
-    /// `handbill edition-worker`: reads the plan, prepares each job's national text, then builds the
+    /// `handbill build-worker --editions`: reads the plan, prepares each job's national text, then builds the
     /// edition of each row that arrives on standard input and answers with its result as one JSON
     /// line, until standard input ends.
     public static func serve(workspace: Workspace, guidance: GuidanceFolder) throws(DiagnosticError) {
         guard let first = readLine(), let plan = try? JSONDecoder().decode(Plan.self, from: Data(first.utf8)) else {
-            throw DiagnosticError(.error("edition-worker: no plan on standard input",
-                                         hint: "edition-worker is started by `handbill build --editions`; it is not for use by hand"))
+            throw DiagnosticError(.error("build-worker --editions: no plan on standard input",
+                                         hint: "build-worker --editions is started by `handbill build --editions`; it is not for use by hand"))
         }
         var unused = EditionBuilder.Report()
         let national = try EditionBuilder(workspace: workspace, guidance: guidance).prepare(plan.jobs, report: &unused)
