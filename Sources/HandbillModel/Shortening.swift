@@ -62,7 +62,7 @@ public struct Shortening: Codable, Equatable, Sendable {
         if let trifold {
             var left: [String] = []
             if !trifold.leftOut.isEmpty { left.append("left out \(trifold.leftOut.map { "“\($0)”" }.joined(separator: ", ")) (if-room)") }
-            if trifold.shortServices { left.append("services short (who each is for left out)") }
+            if trifold.shortServices { left.append("services as name, phone number and address only (who each is for left out)") }
             if trifold.briefLists { left.append("lists cut to their bold advice (brief-if-needed)") }
             if trifold.adviceOnlyBlocks > 0 {
                 let last = trifold.adviceOnlyBlocks == 1 ? "the last block" : "the last \(trifold.adviceOnlyBlocks) blocks"
