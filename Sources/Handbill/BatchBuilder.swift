@@ -45,7 +45,7 @@ public final class BatchBuilder: @unchecked Sendable {
             let thumbnail = Self.relative(job.thumbnail(in: options.output), to: folder)
             if manifest.isUpToDate(job.fileName, inputs: inputs[index], in: folder), let entry = manifest.outputs[job.fileName],
                !options.thumbnails || entry.files.contains(thumbnail) {
-                results.record(index, BatchResult(output: job.fileName, status: .upToDate, files: entry.files, milliseconds: 0))
+                results.record(index, BatchResult(output: job.fileName, status: .upToDate, files: entry.files, milliseconds: 0, shortened: entry.shortened))
             } else {
                 stale.append(index)
             }
@@ -59,10 +59,10 @@ public final class BatchBuilder: @unchecked Sendable {
             let start = DispatchTime.now()
             do throws(DiagnosticError) {
                 if own == nil { own = worker == 0 ? self.workspace : try self.workspace.withOwnFonts() }
-                let files = try Builder(workspace: own!).build(try documents.for(job), job: job, output: options.output,
-                                                               png: options.png, thumbnail: options.thumbnails)
-                results.record(index, BatchResult(output: job.fileName, status: .built, files: files.map { Self.relative($0, to: folder) },
-                                                  milliseconds: Self.milliseconds(since: start)))
+                let built = try Builder(workspace: own!).buildOutput(try documents.for(job), job: job, output: options.output,
+                                                                     png: options.png, thumbnail: options.thumbnails)
+                results.record(index, BatchResult(output: job.fileName, status: .built, files: built.files.map { Self.relative($0, to: folder) },
+                                                  milliseconds: Self.milliseconds(since: start), shortened: built.shortened))
             } catch {
                 results.record(index, BatchResult(output: job.fileName, status: .failed, files: [],
                                                   milliseconds: Self.milliseconds(since: start), error: error.description))
@@ -80,7 +80,7 @@ public final class BatchBuilder: @unchecked Sendable {
         let before = manifest.outputs
         for (index, result) in all.enumerated() {
             switch result.status {
-            case .built: manifest.outputs[result.output] = .init(inputs: inputs[index], files: result.files)
+            case .built: manifest.outputs[result.output] = .init(inputs: inputs[index], files: result.files, shortened: result.shortened)
             case .failed: manifest.outputs[result.output] = nil
             case .upToDate: break
             }

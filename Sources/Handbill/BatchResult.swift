@@ -1,3 +1,5 @@
+import HandbillModel
+
 /// What happened to one output of a batch.
 public struct BatchResult: Codable, Sendable {
     public enum Status: String, Codable, Sendable {
@@ -14,6 +16,8 @@ public struct BatchResult: Codable, Sendable {
     public var milliseconds: Int
     /// What went wrong, as the diagnostics print.
     public var error: String?
+    /// What its layout left out of the full text to fit (a note, not a failure), also for an up-to-date output.
+    public var shortened: Shortening? = nil
 }
 
 /// Reported while a batch runs, for a progress display.

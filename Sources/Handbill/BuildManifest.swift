@@ -8,9 +8,15 @@ struct BuildManifest: Codable {
     struct Entry: Codable, Equatable {
         var inputs: String
         var files: [String]
+        /// The output's note of what its layout left out, so an up-to-date output still reports it.
+        var shortened: Shortening? = nil
     }
 
     var handbill: String = Workspace.version
+    /// What the entries hold: 2 since they keep each output's note of what was left out (a manifest
+    /// written before has none, so its outputs are rebuilt once rather than reported without one).
+    var format: Int? = Self.currentFormat
+    static let currentFormat = 2
     var outputs: [String: Entry] = [:]
 
     static func file(in folder: URL) -> URL { folder.appendingPathComponent("manifest.json") }
@@ -19,7 +25,7 @@ struct BuildManifest: Codable {
     static func read(from folder: URL) -> BuildManifest {
         guard let data = FileManager.default.contents(atPath: file(in: folder).path),
               let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data),
-              manifest.handbill == Workspace.version else { return BuildManifest() }
+              manifest.handbill == Workspace.version, manifest.format == currentFormat else { return BuildManifest() }
         return manifest
     }
 

@@ -93,13 +93,17 @@ public struct Builder: Sendable {
         let styler = try styler(product, variant, languages[0])
         let posterStyler = PosterStyler(styler: styler, qrSize: points(mm: fit.qrMM), pictureLines: fit.pictureLines)
         let fonts = workspace.fonts
-        return try fonts.exclusively { () throws(DiagnosticError) in
+        let floor = max(1, minimum / styler.variant.sizes.body)
+        let fitted = try fonts.exclusively { () throws(DiagnosticError) in
             // The author's shorter texts (`poster: if-too-long:`) only where the full one does not fit.
-            try PosterLayout(fonts: fonts).layout(floor: max(1, minimum / styler.variant.sizes.body),
-                                                  texts: document.poster?.texts.count ?? 1) { scale, text throws(DiagnosticError) in
+            try PosterLayout(fonts: fonts).layout(floor: floor, texts: document.poster?.texts.count ?? 1) { scale, text throws(DiagnosticError) in
                 withLocalEdition(try posterStyler.style(document, scale: scale, text: text), poster: posterStyler, scale: scale)
-            }.0
+            }
         }
+        var positioned = fitted.0
+        positioned.shortened = Self.posterShortening(document, styler: posterStyler, text: fitted.text, fullOverMM: fitted.fullOverMM,
+                                                     floorPt: floor * styler.variant.sizes.body)  // Shortened.swift
+        return positioned
     }
 
     /// The styler for a product, variant and language, with the shipped pictograms.
@@ -137,16 +141,13 @@ public struct Builder: Sendable {
     /// of page 1 (for the proof sheet) goes to `Output/<guidance>/.thumbnails/` when asked for.
     @discardableResult
     public func build(_ documents: [Document], job: Job, output: URL, png: Bool = false, thumbnail: Bool = false) throws(DiagnosticError) -> [URL] {
-        switch job.format {
-        case .pdf: try buildPDF(documents, job: job, output: output, png: png, thumbnail: thumbnail)
-        case .brf, .pef: try buildBraille(documents, job: job, output: output)
-        case .html: try buildWeb(documents, job: job, output: output, thumbnail: thumbnail)
-        }
+        try buildOutput(documents, job: job, output: output, png: png, thumbnail: thumbnail).files  // Shortened.swift
     }
 
-    private func buildPDF(_ documents: [Document], job: Job, output: URL, png: Bool, thumbnail: Bool) throws(DiagnosticError) -> [URL] {
+    func buildPDF(_ documents: [Document], job: Job, output: URL, png: Bool, thumbnail: Bool) throws(DiagnosticError) -> BuiltOutput {
         var positioned = try layout(documents, job: job)
-        if job.tile != nil { return try buildTiled(positioned, job: job, output: output, png: png, thumbnail: thumbnail) }
+        let shortened = positioned.shortened  // the note of what the layout left out, for the batch
+        if job.tile != nil { return BuiltOutput(files: try buildTiled(positioned, job: job, output: output, png: png, thumbnail: thumbnail), shortened: shortened) }
         if job.printShop {
             guard let marks = workspace.layouts.printMarks else {
                 throw DiagnosticError(.error("print-shop output needs \(workspace.layouts.folder.relativePath)/print-marks.yaml",
@@ -186,6 +187,6 @@ public struct Builder: Sendable {
             try AtomicFile.write(bytes, to: file)
             written.append(file)
         }
-        return written
+        return BuiltOutput(files: written, shortened: shortened)
     }
 }

@@ -32,7 +32,9 @@ extension Builder {
                     }
                 }
                 switch fitting {
-                case .fits(let positioned, _): return positioned
+                case .fits(var positioned, _):
+                    positioned.shortened = choice.shortening(for: document)  // the build's note of what was left out
+                    return positioned
                 case .over(let over):
                     failure = PanelLayout.error(over)
                     if over.cover > 0, !choice.summaryInside { coverOverflows = true }

@@ -162,9 +162,9 @@ public struct WorkerProcesses: Sendable {
                     }
                     parsed.append(try documents[source + "/" + language]!.get())
                 }
-                let files = try Builder(workspace: workspace).build(parsed, job: job, output: output, png: plan.png, thumbnail: plan.thumbnails)
-                result = BatchResult(output: job.fileName, status: .built, files: files.map { BatchBuilder.relative($0, to: folder) },
-                                     milliseconds: BatchBuilder.milliseconds(since: start))
+                let built = try Builder(workspace: workspace).buildOutput(parsed, job: job, output: output, png: plan.png, thumbnail: plan.thumbnails)
+                result = BatchResult(output: job.fileName, status: .built, files: built.files.map { BatchBuilder.relative($0, to: folder) },
+                                     milliseconds: BatchBuilder.milliseconds(since: start), shortened: built.shortened)
             } catch {
                 result = BatchResult(output: job.fileName, status: .failed, files: [],
                                      milliseconds: BatchBuilder.milliseconds(since: start), error: error.description)

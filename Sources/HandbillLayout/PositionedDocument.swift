@@ -12,6 +12,9 @@ public struct PositionedDocument: Sendable {
     /// When pages are drawn out of reading order (a tri-fold's back panel is on page 1, read last):
     /// for each element directly under the document, in the order drawn, its place in reading order.
     public var readingOrder: [Int]? = nil
+    /// What the layout left out of the full text to fit (a poster's shorter text, a tri-fold's
+    /// sections): a note for the build to show, nil when it holds everything.
+    public var shortened: Shortening? = nil
 
     public init(metadata: DocumentMetadata, pages: [PositionedPage], outline: [OutlineEntry], background: Colour) {
         self.metadata = metadata

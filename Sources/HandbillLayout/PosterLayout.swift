@@ -12,10 +12,11 @@ public struct PosterLayout {
     /// `style(scale, text)` gives the poster with the variant's type times `scale`, holding its
     /// `text`-th text: 0 the full one, then the author's shorter ones (`texts` in all); `floor` is
     /// the smallest scale allowed. The first text that fits at the floor is fitted: the engine never
-    /// shortens a text itself. Returns the page, the scale chosen and the text it holds.
+    /// shortens a text itself. Returns the page, the scale chosen, the text it holds and, when that is
+    /// not the full one, how many millimetres the full text was over at the floor (for the build's note).
     public func layout(floor: Double, ceiling: Double = 5, texts: Int = 1,
                        style: (Double, Int) throws(DiagnosticError) -> StyledDocument)
-        throws(DiagnosticError) -> (PositionedDocument, scale: Double, text: Int) {
+        throws(DiagnosticError) -> (PositionedDocument, scale: Double, text: Int, fullOverMM: Double?) {
         let layout = DocumentLayout(fonts: fonts)
         var overs: [Double] = []
         for text in 0..<max(1, texts) {
@@ -27,7 +28,7 @@ public struct PosterLayout {
                 let attempt = try layout.layout(try style(scale, text))
                 return attempt.pages.count == 1 ? attempt : nil
             }
-            return (fitted.0, fitted.1, text)
+            return (fitted.0, fitted.1, text, overs.first)
         }
         let mm = overs.map { "\(Int($0.rounded())) mm" }
         throw DiagnosticError(.error(

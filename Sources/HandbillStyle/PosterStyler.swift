@@ -116,6 +116,24 @@ public struct PosterStyler: Sendable {
         return styled
     }
 
+    /// How many points (bold advice, easy-read pictured points) and QR codes the poster's `text`-th
+    /// text holds: what a shortened build's note counts.
+    public func contents(_ document: Document, text: Int) -> (points: Int, codes: Int) {
+        guard let poster = document.poster else { return (0, 0) }
+        let selection = poster.texts[min(text, poster.texts.count - 1)]
+        var points = 0
+        for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: selection.sections) {
+            switch Self.brief(block, keeping: selection) {
+            case .point: points += 1
+            case .list(_, _, let items): points += items.count
+            default: break
+            }
+        }
+        let links = selection.links ?? poster.links
+        let codes = document.services.filter { service in service.url != nil && (links.map { $0.contains(service.name) } ?? true) }.count
+        return (points, codes)
+    }
+
     /// What of a block a poster shows: headings and callouts whole; of a list, each item's words in
     /// bold (“Don’t pay.”), the advice itself, where `selection` keeps it; an easy-read pictured
     /// point whole, picture and words (easy read's points are already short, and a hard word's

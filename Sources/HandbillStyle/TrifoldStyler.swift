@@ -79,13 +79,7 @@ public struct TrifoldStyler: Sendable {
         /// last block only as advice) to the earliest (all of it): never between a paragraph and the
         /// list it introduces (“Police Scotland have this advice:”), never just after a heading.
         static func adviceCuts(_ document: Document) -> [Int] {
-            let sections = document.trifold?.sections ?? []
-            var blocks: [Block] = [], current: String?
-            for block in document.blocks {
-                if case .heading(2, let text) = block { current = text.plainText }
-                if case .callout = block { continue }
-                if let current, sections.contains(current) { blocks.append(block) }
-            }
+            let blocks = sectionBlocks(document)
             let cuts = blocks.indices.dropFirst().filter { index in
                 switch (blocks[index - 1], blocks[index]) {
                 case (.heading, _), (.paragraph, .list): false

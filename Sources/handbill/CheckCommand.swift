@@ -32,12 +32,13 @@ struct CheckCommand: ParsableCommand {
             let editions = Set(workspace.layouts.variants.values.compactMap(\.source)).sorted().compactMap { try? guidance.edition($0) }
             var diagnostics = ([guidance] + editions).flatMap { $0.staleTranslationWarnings() }
                 + AccessibilityLint.check(guidance, layouts: workspace.layouts)
-            var layouts: [(job: String, pages: Int?)] = []
+            var layouts: [(job: String, pages: Int?, shortened: Shortening?)] = []
             for job in try selection.jobs(for: guidance, in: workspace) {
                 do throws(DiagnosticError) {
-                    layouts.append((job.fileName, try builder.pageCount(try documents.documents(for: job, in: workspace), job: job)))
+                    let checked = try builder.check(try documents.documents(for: job, in: workspace), job: job)
+                    layouts.append((job.fileName, checked.pages, checked.shortened))
                 } catch {
-                    layouts.append((job.fileName, nil))
+                    layouts.append((job.fileName, nil, nil))
                     diagnostics += error.diagnostics
                 }
             }
@@ -46,8 +47,9 @@ struct CheckCommand: ParsableCommand {
                 print(CheckReport(diagnostics: diagnostics, layouts: layouts).json)
             } else {
                 report(DiagnosticError(diagnostics))
-                for (job, pages) in layouts {
+                for (job, pages, shortened) in layouts {
                     if let pages { print("ok  \(job) (\(pages) page\(pages == 1 ? "" : "s"))") } else { print("FAILED  \(job)") }
+                    if let shortened { print("    note: \(shortened.note)") }
                 }
                 let errors = diagnostics.filter { $0.severity == .error }.count, warnings = diagnostics.count - errors
                 print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
@@ -60,11 +62,11 @@ struct CheckCommand: ParsableCommand {
 /// `handbill check --json`: every diagnostic and every layout, for machines.
 struct CheckReport {
     let diagnostics: [Diagnostic]
-    let layouts: [(job: String, pages: Int?)]
+    let layouts: [(job: String, pages: Int?, shortened: Shortening?)]
 
     var json: String {
         struct Entry: Encodable { var severity, message: String; var file: String?; var line, column: Int?; var hint: String? }
-        struct Layout: Encodable { var output: String; var pages: Int? }
+        struct Layout: Encodable { var output: String; var pages: Int?; var shortened: Shortening? }
         struct Report: Encodable { var errors: Int; var warnings: Int; var diagnostics: [Entry]; var layouts: [Layout] }
         let entries = diagnostics.map {
             Entry(severity: $0.severity.rawValue, message: $0.message, file: $0.location?.file, line: $0.location?.line,
@@ -72,7 +74,7 @@ struct CheckReport {
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let report = Report(errors: errors, warnings: diagnostics.count - errors, diagnostics: entries,
-                            layouts: layouts.map { Layout(output: $0.job, pages: $0.pages) })
+                            layouts: layouts.map { Layout(output: $0.job, pages: $0.pages, shortened: $0.shortened) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return (try? encoder.encode(report)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

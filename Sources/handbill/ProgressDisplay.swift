@@ -17,11 +17,14 @@ final class ProgressDisplay: @unchecked Sendable {
         if terminal {
             let width = 30, filled = width * progress.done / max(progress.total, 1)
             let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-            FileHandle.standardError.write(Data("\r[\(bar)] \(progress.done)/\(progress.total) \(result.output)\u{1B}[K".utf8))
+            // A note goes on a line of its own above the bar, which is redrawn under it.
+            let note = result.shortened.map { "\r\u{1B}[Knote: \(result.output): \($0.note)\n" } ?? ""
+            FileHandle.standardError.write(Data("\(note)\r[\(bar)] \(progress.done)/\(progress.total) \(result.output)\u{1B}[K".utf8))
             drewBar = true
         } else {
             let detail = result.status == .built ? "built (\(result.milliseconds) ms)" : result.status.rawValue
             print("[\(progress.done)/\(progress.total)] \(result.output): \(detail)")
+            if let shortened = result.shortened { print("  note: \(shortened.note)") }
         }
     }
 
