@@ -81,12 +81,15 @@ public struct PosterContent: Equatable, Sendable {
     /// The author's shorter posters, each shorter than the one before, for sizes and variants
     /// where this one does not fit: the first that fits is printed.
     public var ifTooLong: [PosterSelection]
+    /// Where the source's `poster:` is, for errors about what it names.
+    public var location: SourceLocation?
 
-    public init(sections: [String], call: String?, links: [String]? = nil, ifTooLong: [PosterSelection] = []) {
+    public init(sections: [String], call: String?, links: [String]? = nil, ifTooLong: [PosterSelection] = [], location: SourceLocation? = nil) {
         self.sections = sections
         self.call = call
         self.links = links
         self.ifTooLong = ifTooLong
+        self.location = location
     }
 
     /// The texts a poster may print, in the order tried: the full one (every point of the named

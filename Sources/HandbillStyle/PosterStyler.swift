@@ -29,7 +29,8 @@ public struct PosterStyler: Sendable {
         })
         for section in poster.texts.flatMap(\.sections) where !headings.contains(section) {
             throw DiagnosticError(.error("the poster names a section “\(section)” that the guidance does not have",
-                                         hint: "use one of its `##` headings: \(headings.sorted().joined(separator: ", "))"))
+                                         at: poster.location,
+                                             hint: "use one of its `##` headings: \(headings.sorted().joined(separator: ", "))"))
         }
         // Every shorter text is checked, used or not: a misnamed point shows on the first build.
         for shorter in poster.ifTooLong {
@@ -37,6 +38,7 @@ public struct PosterStyler: Sendable {
             let leads = PosterSelection.leads(in: kept)
             for item in shorter.items ?? [] where PosterSelection.index(of: item, in: leads) == nil {
                 throw DiagnosticError(.error("a shorter poster text (`poster: if-too-long: items:`) names a point “\(item)” that its sections do not have",
+                                             at: poster.location,
                                              hint: "name points by their bold first words: \(leads.map { "“\($0)”" }.joined(separator: ", "))"))
             }
         }
@@ -75,6 +77,7 @@ public struct PosterStyler: Sendable {
         if let name = poster.call {
             guard let service = document.services.first(where: { $0.name == name }), let phone = service.phone else {
                 throw DiagnosticError(.error("the poster's `call: \(name)` is not a service with a phone number",
+                                             at: poster.location,
                                              hint: "name one of the services listed under `services:`"))
             }
             let label = TextStyle(size: sizes.h2, bold: true, colour: colours.heading)
@@ -94,10 +97,12 @@ public struct PosterStyler: Sendable {
         for links in poster.texts.compactMap(\.links) {
             if let unknown = links.first(where: { name in !document.services.contains { $0.name == name && $0.url != nil } }) {
                 throw DiagnosticError(.error("the poster's `links:` names “\(unknown)”, which is not a service with a web address",
+                                             at: poster.location,
                                              hint: "name services listed under `services:` that have a `url:`"))
             }
             if let all = poster.links, let extra = links.first(where: { !all.contains($0) }) {
                 throw DiagnosticError(.error("a shorter poster text (`poster: if-too-long: links:`) names “\(extra)”, whose QR code the full poster does not have",
+                                             at: poster.location,
                                              hint: "a shorter text has fewer codes: name some of \(all.map { "“\($0)”" }.joined(separator: ", "))"))
             }
         }

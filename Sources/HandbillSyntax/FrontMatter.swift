@@ -87,12 +87,12 @@ struct FrontMatter {
         if let node = mapping["poster"] {
             if let posterMapping = node.mapping {
                 reader.checkKeys(posterMapping, allowed: Self.posterKeys, what: "poster key", into: &problems)
-                let sections = posterMapping["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? []
+                let sections = reader.names(posterMapping["sections"], key: "sections", into: &problems) ?? []
                 if sections.isEmpty {
                     problems.append(.error("`poster` names no sections", at: reader.location(of: node),
                                            hint: "list the headings whose advice goes on a poster: `sections: [What to do if it happens]`"))
                 }
-                let links = posterMapping["links"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
+                let links = reader.names(posterMapping["links"], key: "links", into: &problems)
                 var shorter: [PosterSelection] = []
                 if let shortNode = posterMapping["if-too-long"] {
                     // The author's shorter posters (one, or a list tried in order): other sections, or
@@ -101,10 +101,10 @@ struct FrontMatter {
                         var selection: PosterSelection?
                         if let shortMapping = node.mapping {
                             reader.checkKeys(shortMapping, allowed: ["sections", "items", "links"], what: "poster if-too-long key", into: &problems)
-                            let items = shortMapping["items"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
+                            let items = reader.names(shortMapping["items"], key: "items", into: &problems)
                             // Fewer QR codes (`links:`) is shorter too; a shorter text of no codes at all is `links: []`.
-                            let shortLinks = shortMapping["links"].map { $0.sequence?.compactMap { $0.scalar?.string } ?? [] }
-                            selection = PosterSelection(sections: shortMapping["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? sections,
+                            let shortLinks = reader.names(shortMapping["links"], key: "links", into: &problems)
+                            selection = PosterSelection(sections: reader.names(shortMapping["sections"], key: "sections", into: &problems) ?? sections,
                                                         items: items, links: shortLinks)
                         }
                         guard let selection, !selection.sections.isEmpty, selection.items?.isEmpty != true else {
@@ -116,22 +116,24 @@ struct FrontMatter {
                         shorter.append(selection)
                     }
                 }
-                poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string, links: links, ifTooLong: shorter)
+                poster = PosterContent(sections: sections, call: posterMapping["call"]?.scalar?.string, links: links, ifTooLong: shorter,
+                                       location: reader.location(of: node))
             } else {
                 problems.append(.error("`poster` must be `sections:`, `call:`, `links:` and `if-too-long:`", at: reader.location(of: node)))
             }
         }
         trifold = nil
         if let node = mapping["trifold"] {
-            let sections = node.mapping?["sections"]?.sequence?.compactMap { $0.scalar?.string } ?? []
-            let ifRoom = node.mapping?["if-room"]?.sequence?.compactMap { $0.scalar?.string } ?? []
+            let sections = reader.names(node.mapping?["sections"], key: "sections", into: &problems) ?? []
+            let ifRoom = reader.names(node.mapping?["if-room"], key: "if-room", into: &problems) ?? []
             if let trifoldMapping = node.mapping { reader.checkKeys(trifoldMapping, allowed: ["sections", "if-room", "brief-if-needed", "advice-only-if-needed"], what: "trifold key", into: &problems) }
             if sections.isEmpty {
                 problems.append(.error("`trifold` must name the sections a tri-fold leaflet holds", at: reader.location(of: node),
                                        hint: "list their headings: `trifold: { sections: [What to do if it happens] }`"))
             } else {
-                trifold = TrifoldContent(sections: sections, ifRoom: ifRoom, briefIfNeeded: node.mapping?["brief-if-needed"]?.bool ?? false,
-                                         adviceOnlyIfNeeded: node.mapping?["advice-only-if-needed"]?.bool ?? false)
+                trifold = TrifoldContent(sections: sections, ifRoom: ifRoom,
+                                         briefIfNeeded: reader.flag(node.mapping?["brief-if-needed"], key: "brief-if-needed", into: &problems),
+                                         adviceOnlyIfNeeded: reader.flag(node.mapping?["advice-only-if-needed"], key: "advice-only-if-needed", into: &problems))
             }
         }
         localHelp = mapping["local-help"].flatMap { reader.localHelp($0, into: &problems) }
@@ -184,6 +186,25 @@ private struct NodeReader {
 
     func location(line: Int, column: Int = 1) -> SourceLocation {
         SourceLocation(file: source.file, line: source.frontMatterFirstLine + line - 1, column: column)
+    }
+
+    /// A list of names (headings, points, services): nil when absent; a single name or anything
+    /// else that is not a list of words is an error at its line (it must not quietly mean "none").
+    func names(_ node: Node?, key: String, into problems: inout [Diagnostic]) -> [String]? {
+        guard let node else { return nil }
+        if let list = node.sequence, let names = Optional(list.compactMap { $0.scalar?.string }), names.count == list.count { return names }
+        problems.append(.error("`\(key):` is a list", at: location(of: node),
+                               hint: "write it in brackets, even for one: `\(key): [\(node.scalar?.string ?? "…")]`"))
+        return []
+    }
+
+    /// A yes/no key: `true` or `false`, absent for false; anything else is an error at its line
+    /// (a typo must not quietly mean "no").
+    func flag(_ node: Node?, key: String, into problems: inout [Diagnostic]) -> Bool {
+        guard let node else { return false }
+        if let value = node.bool { return value }
+        problems.append(.error("`\(key):` is `true` or `false`", at: location(of: node), hint: "write `\(key): true` or leave it out"))
+        return false
     }
 
     func location(of node: Node?) -> SourceLocation {

@@ -258,6 +258,18 @@ import Testing
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// A shorter text naming a point the guidance does not have is an error at the source's `poster:`.
+    @Test func aMisnamedPointIsAnErrorAtThePostersLine() throws {
+        var document = try Project.document()
+        document.poster?.ifTooLong = [PosterSelection(sections: ["What to do if it happens"], items: ["Dont talk to the criminals."])]
+        #expect {
+            try Builder(workspace: Self.workspace).layout(document, job: Self.job("poster-a4", "standard"))
+        } throws: { error in
+            let text = (error as? DiagnosticError)?.description ?? ""
+            return text.contains("Guidance/sextortion/guidance.md:") && text.contains("names a point “Dont talk to the criminals.”")
+        }
+    }
+
     @Test func theShorterTextIsPrintedOnlyWhereTheFullOneDoesNotFit() throws {
         // Thirty more points of advice: the full poster cannot fit A4; the author's shorter text can.
         var document = try Project.document()

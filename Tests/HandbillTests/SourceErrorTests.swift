@@ -69,6 +69,10 @@ import Testing
         Case("control character", good.replacingOccurrences(of: "Some text.", with: "Some\u{7}text."), line: 11, "control character"),
         Case("service without a way to reach it", good.replacingOccurrences(of: "date: 2026-11-25", with: "date: 2026-11-25\nservices:\n  - name: Helpline"),
              line: 8, "neither a phone number nor an address"),
+        Case("a yes/no key that is neither", good.replacingOccurrences(of: "date: 2026-11-25", with: "date: 2026-11-25\ntrifold:\n  sections: [First section]\n  advice-only-if-needed: sometimes"),
+             line: 9, "`advice-only-if-needed:` is `true` or `false`"),
+        Case("one name where a list goes", good.replacingOccurrences(of: "date: 2026-11-25", with: "date: 2026-11-25\nposter:\n  sections: [First section]\n  links: Helpline"),
+             line: 9, "`links:` is a list"),
     ]
 
     @Test(arguments: cases)
