@@ -29,8 +29,8 @@ public struct Product: Equatable, Sendable, Decodable {
     public var trifold: Trifold?
     /// A card printed several to a sheet with cut marks (the wallet card).
     public var card: ProductCard?
-    /// The variants the product is made in; nil for every variant. (Some products are too small
-    /// for some variants' type: the tri-fold's panels in large print.)
+    /// The variants the product is made in; nil for every variant. (For a product too small for
+    /// some variant's type; every product in Layouts/ is now made in every variant.)
     public var variants: [String]?
 
     /// How a booklet's pages go onto the sheets it is printed on.
