@@ -145,30 +145,10 @@ public struct Builder: Sendable {
     }
 
     func buildPDF(_ documents: [Document], job: Job, output: URL, png: Bool, thumbnail: Bool) throws(DiagnosticError) -> BuiltOutput {
-        var positioned = try layout(documents, job: job)
-        let shortened = positioned.shortened  // the note of what the layout left out, for the batch
-        if job.tile != nil { return BuiltOutput(files: try buildTiled(positioned, job: job, output: output, png: png, thumbnail: thumbnail), shortened: shortened) }
-        if job.printShop {
-            guard let marks = workspace.layouts.printMarks else {
-                throw DiagnosticError(.error("print-shop output needs \(workspace.layouts.folder.relativePath)/print-marks.yaml",
-                                             hint: "add it: bleed-mm, gap-mm, length-mm and weight-pt (see the one Handbill ships)"))
-            }
-            positioned = PrintShopSheet.extend(positioned, marks: marks)
-        }
-        positioned = try imposedCard(positioned, job: job)  // a card's copies on sheets (CardBuild.swift)
-
-        let pdf = job.file(in: output)
-        var written = [pdf]
-        if !job.printShop, let sheet = try workspace.layouts.product(job.product).booklet?.sheetMM {
-            // A booklet: the imposed sheets to print, and its pages in order for screens.
-            let imposed = BookletImposition.impose(positioned, sheetWidth: points(mm: sheet.width), sheetHeight: points(mm: sheet.height))
-            try write(imposed.sheets, to: pdf, readingOrder: imposed.readingOrder)
-            let screen = job.screenPDF(in: output)
-            try write(positioned, to: screen)
-            written.append(screen)
-        } else {
-            try write(positioned, to: pdf)
-        }
+        let laidOut = try layout(documents, job: job)
+        let shortened = laidOut.shortened  // the note of what the layout left out, for the batch
+        if job.tile != nil { return BuiltOutput(files: try buildTiled(laidOut, job: job, output: output, png: png, thumbnail: thumbnail), shortened: shortened) }
+        var (written, positioned) = try writePDF(laidOut, job: job, to: job.file(in: output), screen: job.screenPDF(in: output))
         if png {
             for index in positioned.pages.indices {
                 let file = job.png(in: output, page: index + 1)
@@ -188,5 +168,29 @@ public struct Builder: Sendable {
             written.append(file)
         }
         return BuiltOutput(files: written, shortened: shortened)
+    }
+
+    /// Writes a laid-out job's PDFs to `pdf`: with bleed and crop marks for a print shop, a card's
+    /// copies on sheets, a booklet imposed on sheets (and its pages in order to `screen`). Returns the
+    /// files written and the document as printed (what previews show).
+    func writePDF(_ laidOut: PositionedDocument, job: Job, to pdf: URL, screen: URL) throws(DiagnosticError) -> ([URL], PositionedDocument) {
+        var positioned = laidOut
+        if job.printShop {
+            guard let marks = workspace.layouts.printMarks else {
+                throw DiagnosticError(.error("print-shop output needs \(workspace.layouts.folder.relativePath)/print-marks.yaml",
+                                             hint: "add it: bleed-mm, gap-mm, length-mm and weight-pt (see the one Handbill ships)"))
+            }
+            positioned = PrintShopSheet.extend(positioned, marks: marks)
+        }
+        positioned = try imposedCard(positioned, job: job)  // a card's copies on sheets (CardBuild.swift)
+        if !job.printShop, let sheet = try workspace.layouts.product(job.product).booklet?.sheetMM {
+            // A booklet: the imposed sheets to print, and its pages in order for screens.
+            let imposed = BookletImposition.impose(positioned, sheetWidth: points(mm: sheet.width), sheetHeight: points(mm: sheet.height))
+            try write(imposed.sheets, to: pdf, readingOrder: imposed.readingOrder)
+            try write(positioned, to: screen)
+            return ([pdf, screen], positioned)
+        }
+        try write(positioned, to: pdf)
+        return ([pdf], positioned)
     }
 }

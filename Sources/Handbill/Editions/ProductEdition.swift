@@ -43,32 +43,15 @@ struct ProductEdition {
     /// Writes the edition into `folder`; returns the names of the files written.
     func write(_ edition: PositionedDocument, to folder: URL) throws(DiagnosticError) -> [String] {
         let builder = Builder(workspace: workspace)
-        let product = try workspace.layouts.product(job.product)
         let name = job.fileName
         if job.tile != nil {
             let tiled = try builder.tiles(of: edition, job: job)
             try builder.write(tiled.sheets, to: folder.appendingPathComponent(name), readingOrder: tiled.readingOrder)
             return [name]
         }
-        var positioned = edition
-        if job.printShop {
-            guard let marks = workspace.layouts.printMarks else {
-                throw DiagnosticError(.error("print-shop output needs \(workspace.layouts.folder.relativePath)/print-marks.yaml",
-                                             hint: "add it: bleed-mm, gap-mm, length-mm and weight-pt (see the one Handbill ships)"))
-            }
-            positioned = PrintShopSheet.extend(positioned, marks: marks)
-        }
-        positioned = try builder.imposedCard(positioned, job: job)
-        if !job.printShop, let sheet = product.booklet?.sheetMM {
-            // The imposed sheets to print, read in page order, and the pages in order for screens.
-            let imposed = BookletImposition.impose(positioned, sheetWidth: points(mm: sheet.width), sheetHeight: points(mm: sheet.height))
-            try builder.write(imposed.sheets, to: folder.appendingPathComponent(name), readingOrder: imposed.readingOrder)
-            let screen = job.stem + "-screen.pdf"
-            try builder.write(positioned, to: folder.appendingPathComponent(screen))
-            return [name, screen]
-        }
-        try builder.write(positioned, to: folder.appendingPathComponent(name))
-        return [name]
+        let files = try builder.writePDF(edition, job: job, to: folder.appendingPathComponent(name),
+                                         screen: folder.appendingPathComponent(job.stem + "-screen.pdf")).0
+        return files.map(\.lastPathComponent)
     }
 }
 
