@@ -18,18 +18,26 @@ public struct PosterLayout {
                        style: (Double, Int) throws(DiagnosticError) -> StyledDocument)
         throws(DiagnosticError) -> (PositionedDocument, scale: Double, text: Int, fullOverMM: Double?) {
         let layout = DocumentLayout(fonts: fonts)
-        var overs: [Double] = []
+        // How far each text is over is measured (a dozen layouts) only where it is said: the full
+        // text's, in the build's note; the others', only in the error when none fits.
+        var fullOver: Double?
+        var over: [StyledDocument] = []
         for text in 0..<max(1, texts) {
             let styled = try style(floor, text)
             let smallest = try layout.layout(styled)
-            guard smallest.pages.count == 1 else { overs.append(Self.shortfall(styled, layout: layout)); continue }
+            guard smallest.pages.count == 1 else {
+                if text == 0 { fullOver = Self.shortfall(styled, layout: layout) }
+                over.append(styled)
+                continue
+            }
             // The largest scale that still fits on one page, to a hundredth.
             let fitted = FitSearch.largest(from: floor, giving: smallest, below: ceiling, tolerance: 0.01) { scale throws(DiagnosticError) in
                 let attempt = try layout.layout(try style(scale, text))
                 return attempt.pages.count == 1 ? attempt : nil
             }
-            return (fitted.0, fitted.1, text, overs.first)
+            return (fitted.0, fitted.1, text, fullOver)
         }
+        let overs = over.enumerated().map { $0.offset == 0 ? fullOver! : Self.shortfall($0.element, layout: layout) }
         let mm = overs.map { "\(Int($0.rounded())) mm" }
         throw DiagnosticError(.error(
             overs.count == 1
