@@ -33,8 +33,10 @@ struct ProductEdition {
             throw DiagnosticError(error.diagnostics.map { diagnostic in
                 var said = diagnostic
                 said.message = "with this row's local contact, " + diagnostic.message + " (the national \(job.product) fits without it)"
+                // The national product's own hint (shorten the guidance, leave the variant out) is not
+                // what this row's owner can do: the national product fits.
                 said.hint = "make this edition as a larger product" + (job.variant == "standard" ? "" : " or in the standard variant")
-                    + ", or shorten the row's `organisation` and `phone`" + (diagnostic.hint.map { "; \($0)" } ?? "")
+                    + ", or shorten the row's `organisation`"
                 return said
             })
         }
