@@ -11,7 +11,8 @@ struct LayoutKeyLines {
     private let root: Node?
 
     /// What YAMLDecoder resolves when it reads text itself: merge keys, nothing else (values are
-    /// typed by the decoded type). Yams's default resolver would compile six more expressions.
+    /// typed by the decoded type). The default resolver would match each value against six more
+    /// regular expressions, for nothing: only keys and lines are looked up here.
     static let resolver = Resolver.basic.appending(.merge)
 
     init(text: String, file: String) {

@@ -18,8 +18,8 @@ struct FrontMatter {
     static let localHelpKeys = ["place", "title", "edition", "email", "address", "hours"]
 
     /// Tells booleans (`brief-if-needed: yes`) from text; every other value is read as text.
-    /// Yams's default resolver compiles seven regular expressions (~9 M instructions, 3 % of a
-    /// cold build) for numbers, nulls and dates this reader never asks about.
+    /// Yams's default resolver matches every plain value against seven regular expressions, for
+    /// numbers, nulls and dates this reader never asks about (a few million instructions a build).
     static let resolver = Resolver.basic.appending(.bool).appending(.merge)
 
     /// Reads the front matter, collecting every problem with its line in the file.
