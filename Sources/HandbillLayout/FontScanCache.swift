@@ -7,7 +7,7 @@ import Foundation
 /// The folder is named after the font files' names, sizes and modification times, so a changed,
 /// added or removed font finds no cache and is scanned afresh (fontconfig itself only checks the
 /// folder's time, which replacing a file in place does not change). `HANDBILL_FONT_CACHE=off`
-/// turns it off; with no writable cache folder fontconfig simply scans, as before.
+/// turns it off; with no writable cache folder the files are scanned, as before.
 enum FontScanCache {
     /// `$HANDBILL_FONT_CACHE`, else `$XDG_CACHE_HOME/handbill/fontconfig`, else
     /// `~/.cache/handbill/fontconfig`; then one folder per set of font files.
@@ -32,7 +32,12 @@ enum FontScanCache {
             let line = "\(file) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n"
             for byte in line.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
-        return base.appendingPathComponent(String(hash, radix: 16))
+        let directory = base.appendingPathComponent(String(hash, radix: 16))
+        // fontconfig complains on stderr ("No writable cache directories") rather than quietly
+        // scanning: use the cache only where it can be written.
+        guard (try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)) != nil,
+              access(directory.path, W_OK) == 0 else { return nil }
+        return directory
     }
 
     /// fontconfig opens everything under the folder, whatever its name: a pipe would hang it.
