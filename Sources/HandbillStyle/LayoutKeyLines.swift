@@ -10,9 +10,19 @@ struct LayoutKeyLines {
     let file: String
     private let root: Node?
 
+    /// What YAMLDecoder resolves when it reads text itself: merge keys, nothing else (values are
+    /// typed by the decoded type). The default resolver would match each value against six more
+    /// regular expressions, for nothing: only keys and lines are looked up here.
+    static let resolver = Resolver.basic.appending(.merge)
+
     init(text: String, file: String) {
+        self.init(root: try? Yams.compose(yaml: text, Self.resolver), file: file)
+    }
+
+    /// From the file's node, already composed (with `resolver`) for the decoder: one parse, not two.
+    init(root: Node?, file: String) {
         self.file = file
-        root = try? Yams.compose(yaml: text)
+        self.root = root
     }
 
     /// The line of the deepest key of `path` the file has; line 1 when it has none of it.

@@ -102,9 +102,11 @@ public struct LayoutLibrary: Sendable {
                 problems += error.diagnostics
                 continue
             }
-            let lines = LayoutKeyLines(text: text, file: file.relativePath)
+            // Composed once, for both the decoder and the key lines (it was parsed twice).
+            let root: Result<Node?, any Error> = Result { try Yams.compose(yaml: text, LayoutKeyLines.resolver) }
+            let lines = LayoutKeyLines(root: try? root.get(), file: file.relativePath)
             do {
-                var value = try YAMLDecoder().decode(T.self, from: text)
+                var value = try YAMLDecoder().decode(T.self, from: try root.get() ?? "")
                 if let named = (value as? any Named)?.name, named != key {
                     problems.append(.error("`name: \(named)` does not match the file name", at: lines.location(of: ["name"]),
                                            hint: "rename the file to \(named).yaml or set `name: \(key)`"))

@@ -17,13 +17,18 @@ struct FrontMatter {
     static let serviceKeys = ["name", "phone", "url", "for"]
     static let localHelpKeys = ["place", "title", "edition", "email", "address", "hours"]
 
+    /// Tells booleans (`brief-if-needed: yes`) from text; every other value is read as text.
+    /// Yams's default resolver matches every plain value against seven regular expressions, for
+    /// numbers, nulls and dates this reader never asks about (a few million instructions a build).
+    static let resolver = Resolver.basic.appending(.bool).appending(.merge)
+
     /// Reads the front matter, collecting every problem with its line in the file.
     init(_ source: SourceText) throws(DiagnosticError) {
         let reader = NodeReader(source: source)
         try reader.refuseAnchorsAndAliases()
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: source.frontMatter) else {
+            guard let node = try Yams.compose(yaml: source.frontMatter, Self.resolver) else {
                 throw DiagnosticError(.error("the front matter is empty", at: reader.location(line: 1),
                                              hint: "give at least `title:` and `language:`"))
             }
