@@ -70,19 +70,5 @@ public struct PEFWriter {
         return Array(xml.utf8)
     }
 
-    private func escape(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            // XML 1.0 allows no C0 controls but tab and newline; bidi isolates are kept.
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n": continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    private func escape(_ text: String) -> String { XMLText.escaped(text, droppingControls: true) }
 }

@@ -1,3 +1,5 @@
+import HandbillModel
+
 /// The XMP metadata packet PDF/UA-1 asks for: Dublin Core title, language and creator, the
 /// dates, the producer, and `pdfuaid:part` 1.
 enum XMPMetadata {
@@ -31,21 +33,7 @@ enum XMPMetadata {
             """
     }
 
-    /// One pass, and none for text with nothing to escape: Foundation's `replacingOccurrences`,
-    /// four times a field, cost ~1 M instructions a document.
-    static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// XMLText.escaped: one pass, and none for text with nothing to escape (Foundation's `replacingOccurrences`,
+    /// four times a field, cost ~1 M instructions a document).
+    static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 }

@@ -1,3 +1,5 @@
+import HandbillModel
+
 /// Writes HTML text: every text and attribute value escaped, attributes in the order given and
 /// elements closed in the order opened, so the same page always gives the same bytes.
 ///
@@ -53,21 +55,7 @@ public struct HTMLWriter {
 
     /// Text as HTML: `&`, `<`, `>` and both quotes as references, so it is safe in text and in
     /// attribute values alike.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    public static func escape(_ text: String) -> String { XMLText.escaped(text, apostrophes: true) }
 
     private static func attributes(_ attributes: [Attribute]) -> String {
         attributes.compactMap { name, value in value.map { " \(name)=\"\(escape($0))\"" } }.joined()
