@@ -112,15 +112,6 @@ import Testing
             ?? found.trifold?.minimumBodyPt[standard.rawValue] ?? 12  // clear print: no text below 12pt
     }
 
-    /// pdfminer.six's lines and their type size (Tests/Tools/pdf_line_sizes.py).
-    static func lineSizes(_ pdf: URL) throws -> [(text: String, size: Double)] {
-        let script = Project.root.appendingPathComponent("Tests/Tools/pdf_line_sizes.py").path
-        let result = try CommandResult.run(StructureReading.python, [script, pdf.path])
-        guard result.status == 0 else { throw StructureReading.ReaderError(message: "pdf_line_sizes.py: \(result.stderr)") }
-        let lines = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
-        return lines.map { ($0["text"] as! String, ($0["size"] as! NSNumber).doubleValue) }
-    }
-
     static func flat(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
     @Test(arguments: products)
@@ -161,7 +152,7 @@ import Testing
             let info = try PDFReader(url: pdf).info()
             #expect(info["Subject"]?.hasPrefix("Local edition for Hillhead High School") == true
                     && info["Keywords"]?.contains("Hillhead High School") == true, "\(file): \(info)")
-            let sizes = try Self.lineSizes(pdf).filter { $0.text.contains("Hillhead") && !$0.text.contains("Local edition") }
+            let sizes = try PDFGlyphs(pdf).lines.filter { $0.text.contains("Hillhead") && !$0.text.contains("Local edition") }
             #expect(!sizes.isEmpty && sizes.allSatisfy { $0.size >= floor - 0.01 }, "\(file): \(sizes) below \(floor)pt")
             #expect(try CommandResult.run(PDFUAChecker.command, ["check", pdf.path]).status == 0, "\(file): PDF/UA")
         }

@@ -5,14 +5,15 @@
 Usage: python3 pdf_glyphs.py FILE.pdf   -> JSON on stdout
 
 Output: [{"width", "height", "glyphs": [{"text", "size", "x0", "top", "x1",
-          "bottom"}]}], one entry a page; positions in points from the page's
-top-left corner (the glyph's em box: its advance, from descender to ascender).
+          "bottom"}], "lines": [{"text", "size"}]}], one entry a page; positions in
+points from the page's top-left corner (the glyph's em box: its advance, from
+descender to ascender); a line's size is its smallest glyph's, spaces left out.
 """
 import json
 import sys
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTChar
+from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
 
 
 def glyphs(item):
@@ -22,6 +23,21 @@ def glyphs(item):
     if hasattr(item, "__iter__"):
         for child in item:
             yield from glyphs(child)
+
+
+def lines(container):
+    for element in container:
+        if isinstance(element, LTTextLine):
+            yield element
+        elif isinstance(element, LTTextContainer):
+            yield from lines(element)
+
+
+def line_sizes(page):
+    for line in lines(page):
+        sizes = [char.size for char in line if isinstance(char, LTChar) and char.get_text().strip()]
+        if sizes:
+            yield {"text": line.get_text().strip(), "size": round(min(sizes), 2)}
 
 
 def main(path):
@@ -34,6 +50,7 @@ def main(path):
                         "x0": round(g.x0, 2), "x1": round(g.x1, 2),
                         "top": round(height - g.y1, 2), "bottom": round(height - g.y0, 2)}
                        for g in glyphs(page) if g.get_text().strip()],
+            "lines": list(line_sizes(page)),
         })
     json.dump(pages, sys.stdout)
     return 0

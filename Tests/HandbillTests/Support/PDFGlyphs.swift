@@ -11,8 +11,16 @@ struct PDFGlyphs {
         var x0: Double, x1: Double, top: Double, bottom: Double
     }
 
+    /// A text line as pdfminer groups it, and its smallest glyph's size.
+    struct Line: Decodable {
+        var text: String
+        var size: Double
+    }
+
     /// One list per page.
     var pages: [[Glyph]]
+    /// Every page's lines, in page order.
+    var lines: [Line]
 
     init(_ pdf: URL) throws {
         let script = Project.root.appendingPathComponent("Tests/Tools/pdf_glyphs.py").path
@@ -21,7 +29,9 @@ struct PDFGlyphs {
             throw StructureReading.ReaderError(message: "pdf_glyphs.py failed (\(result.status)): \(result.stderr)"
                                                + " — install its dependency: pip install -r Tests/Tools/requirements.txt")
         }
-        struct Page: Decodable { var glyphs: [Glyph] }
-        pages = try JSONDecoder().decode([Page].self, from: Data(result.stdout.utf8)).map(\.glyphs)
+        struct Page: Decodable { var glyphs: [Glyph]; var lines: [Line] }
+        let read = try JSONDecoder().decode([Page].self, from: Data(result.stdout.utf8))
+        pages = read.map(\.glyphs)
+        lines = read.flatMap(\.lines)
     }
 }
