@@ -33,7 +33,7 @@ public struct LocalEditionBlock: Sendable {
         // School" as a heading of the poster's second level (its sections are its H2s: no level
         // skipped), then the phone number.
         let block = StyledBlock.keepTogether([
-            .text(role: .h2, StyledText(runs: [StyledRun(labels.title + ": ", style: heading)] + name(styler, heading, marked: false),
+            .text(role: .h2, StyledText(runs: [StyledRun(labels.title + ": ", style: heading)] + LocalHelpStyler.isolated(contact.organisation, style: heading),
                                         lineHeight: heading.size * leading), spaceBefore: 0),
             .text(role: .paragraph, StyledText(runs: [StyledRun(styler.strings.phone + " ", style: body),
                                                       StyledRun(contact.phone, style: number, leftToRight: true)],
@@ -54,7 +54,7 @@ public struct LocalEditionBlock: Sendable {
         let number = TextStyle(size: body * card.card.sizes.number, bold: true, colour: colours.text)
         // The title is in the guidance's language (its script's leading); the rest is the sheet's.
         let runs = [StyledRun(labels.title + ": ", style: label)]
-            + name(styler, TextStyle(size: body, bold: true, colour: colours.heading), marked: false)
+            + LocalHelpStyler.isolated(contact.organisation, style: TextStyle(size: body, bold: true, colour: colours.heading))
             // "Phone" before the number, as on the leaflet: straight after an Arabic name, pdftotext
             // read the number's groups in reverse order on a right-to-left card.
             + [StyledRun(" " + styler.strings.phone + " ", style: label), StyledRun(contact.phone, style: number, leftToRight: true)]
@@ -79,14 +79,5 @@ public struct LocalEditionBlock: Sendable {
         result.back.insert(contentsOf: block, at: index)
         result.document.footer.details.append(.init(text: smallPrint, isAddress: false))
         return result
-    }
-
-    /// The organisation as printed: a first-strong isolate (an Arabic name in an English edition
-    /// and a Gaelic one in an Arabic edition each read in their own direction), after the page's
-    /// direction mark so that Pango takes the line's direction from the page, not from the name.
-    /// (`marked: false` inside a line that the title has started).
-    private func name(_ styler: Styler, _ style: TextStyle, marked: Bool = true) -> [StyledRun] {
-        (marked ? [StyledRun(styler.strings.direction == .rtl ? "\u{200F}" : "\u{200E}", style: style)] : [])
-            + [StyledRun("\u{2068}", style: style), StyledRun(contact.organisation, style: style), StyledRun("\u{2069}", style: style)]
     }
 }

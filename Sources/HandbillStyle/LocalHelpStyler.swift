@@ -27,17 +27,14 @@ public struct LocalHelpStyler: Sendable {
         // A line that starts with a name starts with the page's direction mark (LRM or RLM): Pango
         // would otherwise take the line's direction from the first letter inside the isolate.
         let mark = StyledRun(styler.strings.direction == .rtl ? "\u{200F}" : "\u{200E}", style: body)
-        func isolated(_ text: String, style: TextStyle) -> [StyledRun] {
-            [StyledRun("\u{2068}", style: style), StyledRun(text, style: style), StyledRun("\u{2069}", style: style)]
-        }
         func labelled(_ label: String, _ value: String) -> StyledBlock {
-            line([StyledRun(label + " ", style: body)] + isolated(value, style: body))
+            line([StyledRun(label + " ", style: body)] + Self.isolated(value, style: body))
         }
         var parts: [StyledBlock] = [
             .text(role: .h3, StyledText(runs: [StyledRun(labels.title, style: TextStyle(size: sizes.h3, bold: true, colour: colours.heading))],
                                         lineHeight: sizes.h3 * variant.leading), spaceBefore: 0),
         ]
-        let organisation = StyledText(runs: [mark] + isolated(contact.organisation, style: strong), lineHeight: sizes.body * variant.leading)
+        let organisation = StyledText(runs: [mark] + Self.isolated(contact.organisation, style: strong), lineHeight: sizes.body * variant.leading)
         if let logo = contact.logo {
             // The logo beside the organisation's name, no taller than two lines of the phone number.
             parts.append(.point(picture: logo, alt: contact.organisation, size: sizes.phone * variant.leading * 2,
@@ -50,7 +47,7 @@ public struct LocalHelpStyler: Sendable {
             var runs: [StyledRun] = [mark]
             for (index, part) in who.enumerated() {
                 if index > 0 { runs.append(StyledRun(", ", style: body)) }
-                runs += isolated(part, style: body)
+                runs += Self.isolated(part, style: body)
             }
             parts.append(line(runs))
         }
@@ -69,5 +66,10 @@ public struct LocalHelpStyler: Sendable {
         if let address = contact.address { parts.append(labelled(labels.address, address)) }
         if let hours = contact.hours { parts.append(labelled(labels.hours, hours)) }
         return [.keepTogether(parts, spaceBefore: variant.paragraphSpace * sizes.body * 1.5)]
+    }
+
+    /// A value from the spreadsheet as printed: a first-strong isolate, read in its own direction.
+    static func isolated(_ text: String, style: TextStyle) -> [StyledRun] {
+        [StyledRun("\u{2068}", style: style), StyledRun(text, style: style), StyledRun("\u{2069}", style: style)]
     }
 }
