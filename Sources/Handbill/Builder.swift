@@ -121,16 +121,6 @@ public struct Builder: Sendable {
         return document
     }
 
-    /// How many pages the job would have (braille pages for braille, one for a web page), made in
-    /// memory and written nowhere: what `handbill check` reports.
-    public func pageCount(_ documents: [Document], job: Job) throws(DiagnosticError) -> Int {
-        switch job.format {
-        case .pdf: try layout(documents, job: job).pages.count
-        case .brf, .pef: try braille(documents, job: job).pages
-        case .html: try webPage(documents, job: job).isEmpty ? 0 : 1
-        }
-    }
-
     /// Builds the job into `output`; returns the files written.
     @discardableResult
     public func build(_ document: Document, job: Job, output: URL, png: Bool = false) throws(DiagnosticError) -> [URL] {

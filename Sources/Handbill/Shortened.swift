@@ -19,11 +19,16 @@ extension Builder {
         }
     }
 
-    /// What `handbill check` reports of a job: its page count (as `pageCount`) and what its layout left out.
+    /// What `handbill check` reports of a job, made in memory and written nowhere: how many pages it
+    /// has (braille pages for braille, one for a web page) and what its layout left out.
     public func check(_ documents: [Document], job: Job) throws(DiagnosticError) -> (pages: Int, shortened: Shortening?) {
-        guard job.format == .pdf else { return (try pageCount(documents, job: job), nil) }
-        let positioned = try layout(documents, job: job)
-        return (positioned.pages.count, positioned.shortened)
+        switch job.format {
+        case .pdf:
+            let positioned = try layout(documents, job: job)
+            return (positioned.pages.count, positioned.shortened)
+        case .brf, .pef: return (try braille(documents, job: job).pages, nil)
+        case .html: return (try webPage(documents, job: job).isEmpty ? 0 : 1, nil)
+        }
     }
 
     /// A poster's note when it holds a shorter text than the full one: which, how far the full one
