@@ -117,14 +117,14 @@ public final class BatchBuilder: @unchecked Sendable {
 
     /// The edition of the guidance a job's variant sets (the easy-read text, or the guidance itself).
     func edition(of job: Job) throws(DiagnosticError) -> GuidanceFolder {
-        try guidance.edition(workspace.layouts.variants[job.variant]?.source)
+        try guidance.edition((try? workspace.layouts.variant(job.variant))?.source)
     }
 
     /// Parses each edition's document in each language once, up front; one that fails fails its jobs.
     private func loadDocuments(for jobs: [Job]) -> LoadedDocuments {
         var loaded: [String: Result<Document, DiagnosticError>] = [:]
         for job in jobs {
-            let source = workspace.layouts.variants[job.variant]?.source ?? ""
+            let source = (try? workspace.layouts.variant(job.variant))?.source ?? ""
             for language in job.languages where loaded[source + "/" + language] == nil {
                 do throws(DiagnosticError) {
                     loaded[source + "/" + language] = .success(try edition(of: job).document(language: language))
@@ -133,7 +133,8 @@ public final class BatchBuilder: @unchecked Sendable {
                 }
             }
         }
-        return LoadedDocuments(byKey: loaded, sources: workspace.layouts.variants.mapValues { $0.source ?? "" })
+        return LoadedDocuments(byKey: loaded, sources: Dictionary(Set(jobs.map(\.variant)).map { ($0, (try? workspace.layouts.variant($0))?.source ?? "") },
+                                                                   uniquingKeysWith: { first, _ in first }))
     }
 
     static func relative(_ file: URL, to folder: URL) -> String {

@@ -166,7 +166,7 @@ public struct Builder: Sendable {
     func writePDF(_ laidOut: PositionedDocument, job: Job, to pdf: URL, screen: URL) throws(DiagnosticError) -> ([URL], PositionedDocument) {
         var positioned = laidOut
         if job.printShop {
-            guard let marks = workspace.layouts.printMarks else {
+            guard let marks = try workspace.layouts.printMarks() else {
                 throw DiagnosticError(.error("print-shop output needs \(workspace.layouts.folder.relativePath)/print-marks.yaml",
                                              hint: "add it: bleed-mm, gap-mm, length-mm and weight-pt (see the one Handbill ships)"))
             }

@@ -10,7 +10,7 @@ extension Builder {
     /// Checks a `--tile` request before anything is built: a sheet `Layouts/tiling.yaml` names,
     /// and only poster products, for an office printer.
     public static func checkTiling(_ sheet: String, products: [String], printShop: Bool, layouts: LayoutLibrary) throws(DiagnosticError) {
-        guard let settings = layouts.tiling else {
+        guard let settings = try layouts.tiling() else {
             throw DiagnosticError(.error("tiling needs \(layouts.folder.relativePath)/tiling.yaml",
                                          hint: "add it: sheets-mm, overlap-mm, printer-margin-mm, the marks and label-pt (see the one Handbill ships)"))
         }
@@ -58,7 +58,7 @@ extension Builder {
             throw DiagnosticError(.error("the job \(job) is not tiled", hint: "please report this as a bug in Handbill"))
         }
         try Self.checkTiling(sheet, products: [job.product], printShop: job.printShop, layouts: layouts)
-        guard let settings = layouts.tiling, let page = poster.pages.first else {
+        guard let settings = try layouts.tiling(), let page = poster.pages.first else {
             throw DiagnosticError(.error("the poster has no page to tile", hint: "please report this as a bug in Handbill"))
         }
         let grid = try TileGrid.plan(posterWidth: page.width, posterHeight: page.height, sheetName: sheet, settings: settings)

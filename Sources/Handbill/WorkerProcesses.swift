@@ -152,7 +152,7 @@ public struct WorkerProcesses: Sendable {
             do throws(DiagnosticError) {
                 var parsed: [Document] = []
                 for language in job.languages {
-                    let source = workspace.layouts.variants[job.variant]?.source ?? ""
+                    let source = (try? workspace.layouts.variant(job.variant))?.source ?? ""
                     if documents[source + "/" + language] == nil {
                         do throws(DiagnosticError) {
                             documents[source + "/" + language] = .success(try batch.edition(of: job).document(language: language))

@@ -157,7 +157,7 @@ public struct BrailleFormat: Equatable, Sendable, Decodable {
         let lines = LayoutKeyLines(text: text, file: file.relativePath)
         let format: BrailleFormat
         do {
-            format = try YAMLDecoder().decode(BrailleFormat.self, from: text)
+            format = try YAMLDecoder(encoding: .utf8).decode(BrailleFormat.self, from: text)
         } catch let error as YamlError {
             throw DiagnosticError(LayoutFile.diagnostic(for: error, file: file.relativePath))
         } catch DecodingError.dataCorrupted(let context) where context.underlyingError is YamlError {

@@ -1,5 +1,6 @@
 import Foundation
 import HandbillModel
+import Yams
 
 /// One folder of layout files (`products/`, `languages/`), each read and checked the first time
 /// it is asked for and kept: decoding YAML is slow (Yams), and a build of one leaflet needs one
@@ -13,11 +14,21 @@ final class LayoutFilesOnDemand<Value: Sendable>: @unchecked Sendable {  // `rea
     private let lock = NSLock()
     private var cache: [String: Result<Value, DiagnosticError>] = [:]
 
-    init(folder: URL, read: @escaping @Sendable (URL, inout [Diagnostic]) -> Value?) {
+    /// `only`: the one file of the folder meant (`print-marks` in Layouts/), when it holds others.
+    init(folder: URL, only: String? = nil, read: @escaping @Sendable (URL, inout [Diagnostic]) -> Value?) {
         self.folder = folder
         self.read = read
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        names = files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        names = files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+            .filter { only == nil || $0 == only }.sorted()
+    }
+
+    /// Asks `test` about a file's YAML without decoding it (composing is a small part of reading);
+    /// false when the file cannot be read or parsed.
+    func peek(_ name: String, _ test: (Node?) -> Bool) -> Bool {
+        guard let text = try? LayoutFile.read(folder.appendingPathComponent(name + ".yaml")),
+              let root = try? Yams.compose(yaml: text, LayoutKeyLines.resolver, .default, .utf8) else { return false }
+        return test(root)
     }
 
     /// The value in `<name>.yaml`, or what is wrong with the file.

@@ -16,7 +16,7 @@ struct LayoutKeyLines {
     static let resolver = Resolver.basic.appending(.merge)
 
     init(text: String, file: String) {
-        self.init(root: try? Yams.compose(yaml: text, Self.resolver), file: file)
+        self.init(root: try? Yams.compose(yaml: text, Self.resolver, .default, .utf8), file: file)
     }
 
     /// From the file's node, already composed (with `resolver`) for the decoder: one parse, not two.

@@ -28,7 +28,7 @@ struct FrontMatter {
         try reader.refuseAnchorsAndAliases()
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: source.frontMatter, Self.resolver) else {
+            guard let node = try Yams.compose(yaml: source.frontMatter, Self.resolver, .default, .utf8) else {
                 throw DiagnosticError(.error("the front matter is empty", at: reader.location(line: 1),
                                              hint: "give at least `title:` and `language:`"))
             }

@@ -57,7 +57,7 @@ public struct WebFormat: Equatable, Sendable, Decodable {
         }
         let format: WebFormat
         do {
-            format = try YAMLDecoder().decode(WebFormat.self, from: text)
+            format = try YAMLDecoder(encoding: .utf8).decode(WebFormat.self, from: text)
         } catch {
             throw DiagnosticError(.error("\(path) cannot be read: \(error)", at: SourceLocation(file: path, line: 1),
                                          hint: "compare it with the keys documented in the file's comments"))

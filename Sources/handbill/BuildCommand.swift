@@ -46,8 +46,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         try runReporting { () throws(DiagnosticError) -> Bool in
-            // Products read on demand only when named: --all and the default product look at every one.
-            let workspace = try resources.workspace(layoutsOnDemand: !selection.product.isEmpty && !selection.all && selection.tile == nil)
+            // Layout files read on demand, but for --all and --tile with no product, which look at every one.
+            let workspace = try resources.workspace(layoutsOnDemand: !selection.all && (selection.tile == nil || !selection.product.isEmpty))
             let guidance = try selection.guidanceFolder()
             let jobList = try selection.jobs(for: guidance, in: workspace)
             // The accessibility lint first: its warnings are shown, its errors stop the build.

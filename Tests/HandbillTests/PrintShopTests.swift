@@ -6,7 +6,7 @@ import Testing
 /// Print-shop output read back from the PDF: the boxes, crop marks in registration colour outside
 /// the bleed (never in it), backgrounds running into the bleed, and office output without either.
 @Suite struct PrintShopTests {
-    static let marks = Project.workspace.layouts.printMarks!
+    static let marks = (try! Project.workspace.layouts.printMarks())!
 
     static func build(_ product: String, _ variant: String, printShop: Bool) throws -> URL {
         let output = Project.temporaryFolder()

@@ -48,7 +48,7 @@ import Testing
     @Test(arguments: [("poster-a2", "a4", 8, true), ("poster-a3", "a4", 4, false), ("poster-a2", "a3", 4, false)])
     func theSheetsAreTheFewestThatHoldThePoster(product: String, sheet: String, count: Int, landscape: Bool) throws {
         let sizes = try Self.pageSizes(try Self.build(product, tile: sheet))
-        let paper = try #require(Self.workspace.layouts.tiling?.sheetsMM[sheet])
+        let paper = try #require(try Self.workspace.layouts.tiling()?.sheetsMM[sheet])
         let (width, height) = landscape ? (paper.height, paper.width) : (paper.width, paper.height)
         #expect(sizes.count == count)
         #expect(sizes.allSatisfy { abs($0.width - width * Self.mm) < 0.1 && abs($0.height - height * Self.mm) < 0.1 },
@@ -123,7 +123,7 @@ import Testing
     @Test func marksAndLabelsAreArtifactsWhereTheyAreCutAndGlued() throws {
         let pdf = try Self.build("poster-a2", tile: "a4")
         let marks = try TileMarks.read(pdf), sizes = try Self.pageSizes(pdf)
-        let settings = try #require(Self.workspace.layouts.tiling)
+        let settings = try #require(try Self.workspace.layouts.tiling())
         let columns = 2, rows = 4, overlap = settings.overlapMM * Self.mm, margin = settings.printerMarginMM * Self.mm
         let text = try CommandResult.run("pdftotext", ["-layout", pdf.path, "-"]).stdout.split(separator: "\u{0C}").map(String.init)
         let reading = try StructureReading(pdf).reading

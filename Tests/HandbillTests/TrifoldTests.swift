@@ -136,7 +136,7 @@ import Testing
             #expect(top >= 5 * mm - 0.01 && (bottom <= Self.product.marginsMM.top * mm || top >= 200 * mm))
         }
         // The print-shop sheet moves them with the page.
-        let settings = try #require(Project.workspace.layouts.printMarks)
+        let settings = try #require(try Project.workspace.layouts.printMarks())
         var page = PositionedPage(width: 842, height: 595, items: [])
         page.marks = marks[0]
         let document = PositionedDocument(metadata: try Self.guidance.document(language: "en").metadata, pages: [page], outline: [], background: Colour(red: 1, green: 1, blue: 1))

@@ -11,9 +11,12 @@ public enum AccessibilityLint {
     /// the easy-read text's lint); nil, as `handbill check` does, for every translation and edition.
     public static func check(_ guidance: GuidanceFolder, layouts: LayoutLibrary, languages: Set<String>? = nil,
                              variants: Set<String>? = nil) -> [Diagnostic] {
-        let editions = Set(layouts.variants.values.filter { variants?.contains($0.name) ?? true }.compactMap(\.source)).sorted()
+        // Only the variants asked for are read (a broken one is the build's error, not the lint's).
+        let checked = variants.map { $0.sorted().compactMap { try? layouts.variant($0) } }
+            ?? layouts.variants.values.sorted { $0.name < $1.name }
+        let editions = Set(checked.compactMap(\.source)).sorted()
         var found = ContentLint.check(guidance, editions: editions, languages: languages)
-        found += DesignLint.check(layouts.variants.values.sorted { $0.name < $1.name }, layoutsFolder: layouts.folder.relativePath)
+        found += DesignLint.check(checked, layoutsFolder: layouts.folder.relativePath)
         found += DesignLint.capitals(in: guidance.source)
         for name in editions where name == "easy-read" {
             guard let edition = try? guidance.edition(name) else { continue }
