@@ -107,28 +107,30 @@ public struct WorkerProcesses: Sendable {
         let plan = Plan(jobs: jobs, output: options.output.standardizedFileURL.path,
                         png: options.png, thumbnails: options.thumbnails)
         let planLine = (try? JSONEncoder().encode(plan)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let arguments = arguments(workspace: batch.workspace, guidance: batch.guidance)
-        let next = Counter()
-        signal(SIGPIPE, SIG_IGN)  // a child that died is noticed when its answer is missing
-        let children = (0..<workers).map { _ in Child(arguments: arguments) }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var own: Workspace?
-            let child = children[worker]
-            var alive = child?.send(planLine) ?? false
-            while let position = next.take(below: pending.count) {
-                let index = pending[position]
-                guard alive, let child else { buildHere(index, worker, &own); continue }
-                if child.send(String(index)), let line = child.receive(),
-                   let result = try? JSONDecoder().decode(BatchResult.self, from: Data(line.utf8)) {
-                    results.record(index, result)
-                } else {
-                    alive = false
-                    results.record(index, BatchResult(output: jobs[index].fileName, status: .failed, files: [], milliseconds: 0,
-                                                      error: "error: the worker process building it ended unexpectedly"))
-                }
-            }
-            child?.finish()
-        }
+        let pool = ChildProcessPool(arguments: arguments(workspace: batch.workspace, guidance: batch.guidance), plan: planLine)
+        defer { pool.finish() }
+        let own = SlotWorkspaces(count: workers)
+        pool.run(count: pending.count, workers: workers, request: { String(pending[$0]) }, answer: { position, line in
+            guard let result = try? JSONDecoder().decode(BatchResult.self, from: Data(line.utf8)) else { return false }
+            results.record(pending[position], result)
+            return true
+        }, lost: { position in
+            results.record(pending[position], BatchResult(output: jobs[pending[position]].fileName, status: .failed, files: [], milliseconds: 0,
+                                                          error: "error: the worker process building it ended unexpectedly"))
+        }, here: { slot, position in
+            var workspace = own.get(slot)
+            buildHere(pending[position], slot, &workspace)
+            own.set(slot, workspace)
+        })
+    }
+
+    /// Each slot's own fonts, for the jobs it builds in this process (each slot touches only its own).
+    private final class SlotWorkspaces: @unchecked Sendable {
+        private let lock = NSLock()
+        private var workspaces: [Workspace?]
+        init(count: Int) { workspaces = Array(repeating: nil, count: count) }
+        func get(_ slot: Int) -> Workspace? { lock.withLock { workspaces[slot] } }
+        func set(_ slot: Int, _ workspace: Workspace?) { lock.withLock { workspaces[slot] = workspace } }
     }
 
     // MARK: The child's side

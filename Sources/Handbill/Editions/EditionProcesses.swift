@@ -16,22 +16,18 @@ import Glibc
 /// (`EditionLayout`). Rows go out one at a time as JSON lines (a slow edition holds up no other)
 /// and results come back the same way; the parent keeps reading the sheet, checking rows and
 /// reporting. An edition is the same bytes whichever process builds it.
-public final class EditionProcesses: @unchecked Sendable {  // each child is used by one thread at a time
+public final class EditionProcesses: @unchecked Sendable {  // used by one editions run at a time (ChildProcessPool.swift)
     /// What a child is told first: the jobs (those with a local block) and the editions folder.
     struct Plan: Codable {
         var jobs: [Job]
         var folder: String
     }
 
-    private let processes: WorkerProcesses
     private let arguments: [String]
-    private var children: [WorkerProcesses.Child?] = []
-    /// Per child: false once it has died or could not start; its slot then builds in this process.
-    private var alive: [Bool] = []
-    private let lock = NSLock()
+    /// Started with the first chunk's plan (every chunk has the same jobs and folder).
+    private var pool: ChildProcessPool?
 
     init(processes: WorkerProcesses, workspace: Workspace, guidance: GuidanceFolder) {
-        self.processes = processes
         arguments = processes.arguments(workspace: workspace, guidance: guidance, editions: true)
     }
 
@@ -40,44 +36,27 @@ public final class EditionProcesses: @unchecked Sendable {  // each child is use
     func build(_ tasks: [EditionTask], national: [NationalEdition], folder: URL, workers: Int,
                results: @escaping @Sendable (Int, EditionResult) -> Void,
                here: @escaping @Sendable (Int, Int) -> EditionResult) {
-        // Children start as they are first needed (one row to build needs one child), and stay.
-        start(min(workers, tasks.count), plan: Plan(jobs: national.map(\.job), folder: folder.standardizedFileURL.path))
-        let next = Counter()  // BatchBuilder.swift
-        let decoder = JSONDecoder()
-        let encoder = JSONEncoder()
-        DispatchQueue.concurrentPerform(iterations: min(workers, tasks.count)) { slot in
-            while let index = next.take(below: tasks.count) {
-                guard lock.withLock({ alive[slot] }), let child = children[slot] else { results(index, here(slot, index)); continue }
-                if let line = try? encoder.encode(tasks[index]), child.send(String(decoding: line, as: UTF8.self)),
-                   let answer = child.receive(), let result = try? decoder.decode(EditionResult.self, from: Data(answer.utf8)) {
-                    results(index, result)
-                } else {
-                    // Not built again here: if the row is what killed the child, it would kill this process too.
-                    lock.withLock { alive[slot] = false }
-                    results(index, EditionResult(failed: national.count, error: DiagnosticError(.error(
-                        "edition `\(tasks[index].contact.id)`: the worker process building it ended unexpectedly",
-                        at: tasks[index].location, hint: "run again with --jobs 1 to see the error, and report it"))))
-                }
-            }
+        if pool == nil {
+            let plan = Plan(jobs: national.map(\.job), folder: folder.standardizedFileURL.path)
+            pool = ChildProcessPool(arguments: arguments, plan: (try? JSONEncoder().encode(plan)).map { String(decoding: $0, as: UTF8.self) } ?? "")
         }
+        pool?.run(count: tasks.count, workers: workers, request: { index in
+            (try? JSONEncoder().encode(tasks[index])).map { String(decoding: $0, as: UTF8.self) }
+        }, answer: { index, line in
+            guard let result = try? JSONDecoder().decode(EditionResult.self, from: Data(line.utf8)) else { return false }
+            results(index, result)
+            return true
+        }, lost: { index in
+            results(index, EditionResult(failed: national.count, error: DiagnosticError(.error(
+                "edition `\(tasks[index].contact.id)`: the worker process building it ended unexpectedly",
+                at: tasks[index].location, hint: "run again with --jobs 1 to see the error, and report it"))))
+        }, here: { slot, index in results(index, here(slot, index)) })
     }
 
     /// Closes the children's input (so they stop) and waits for them.
     func finish() {
-        for child in children { child?.finish() }
-        children = []
-    }
-
-    /// Starts children until there are `count`.
-    private func start(_ count: Int, plan: Plan) {
-        guard children.count < count else { return }
-        signal(SIGPIPE, SIG_IGN)  // a child that died is noticed when its answer is missing
-        let line = (try? JSONEncoder().encode(plan)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        for _ in children.count..<count {
-            let child = WorkerProcesses.Child(arguments: arguments)
-            children.append(child)
-            alive.append(child?.send(line) ?? false)
-        }
+        pool?.finish()
+        pool = nil
     }
 
     // MARK: The child's side
