@@ -23,10 +23,18 @@ public final class BatchBuilder: @unchecked Sendable {
 
     let workspace: Workspace
     let guidance: GuidanceFolder
+    /// Pictures and their credit, drawn from Layouts/pictograms/ (easy read's points, posters): an
+    /// input of every PDF and web page, listed once, not per job.
+    private let pictogramFiles: [URL]
+    /// Each edition the jobs' variants name (easy read), parsed once: every job asks for its own.
+    private var editions: [String: Result<GuidanceFolder, DiagnosticError>] = [:]
+    private let editionsLock = NSLock()
 
     public init(workspace: Workspace, guidance: GuidanceFolder) {
         self.workspace = workspace
         self.guidance = guidance
+        let pictograms = workspace.layouts.folder.appendingPathComponent("pictograms")
+        pictogramFiles = ((try? FileManager.default.contentsOfDirectory(atPath: pictograms.path)) ?? []).sorted().map(pictograms.appendingPathComponent)
     }
 
     /// Builds `jobs`; results come back in the jobs' order. `progress` is called as each finishes,
@@ -103,9 +111,7 @@ public final class BatchBuilder: @unchecked Sendable {
                      layouts.appendingPathComponent("variants/\(job.variant).yaml")]
         if job.printShop { files.append(layouts.appendingPathComponent("print-marks.yaml")) }
         if job.format == .pdf || job.format == .html {
-            // Pictures and their credit are drawn from Layouts/pictograms/ (easy read's points, posters).
-            let pictograms = layouts.appendingPathComponent("pictograms")
-            files += ((try? FileManager.default.contentsOfDirectory(atPath: pictograms.path)) ?? []).sorted().map(pictograms.appendingPathComponent)
+            files += pictogramFiles
         }
         if job.tile != nil { files += ["tiling.yaml", "languages/en.yaml"].map(layouts.appendingPathComponent) }  // English: the labels' fallback
         for language in job.languages {
@@ -117,7 +123,12 @@ public final class BatchBuilder: @unchecked Sendable {
 
     /// The edition of the guidance a job's variant sets (the easy-read text, or the guidance itself).
     func edition(of job: Job) throws(DiagnosticError) -> GuidanceFolder {
-        try guidance.edition((try? workspace.layouts.variant(job.variant))?.source)
+        guard let source = (try? workspace.layouts.variant(job.variant))?.source else { return guidance }
+        if let known = editionsLock.withLock({ editions[source] }) { return try known.get() }
+        let found: Result<GuidanceFolder, DiagnosticError>
+        do throws(DiagnosticError) { found = .success(try guidance.edition(source)) } catch { found = .failure(error) }
+        editionsLock.withLock { editions[source] = found }
+        return try found.get()
     }
 
     /// Parses each edition's document in each language once, up front; one that fails fails its jobs.
