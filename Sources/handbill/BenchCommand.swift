@@ -30,7 +30,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Instead: build N generated local editions (EditionBench.swift).", valueName: "n"))
     var editions: Int?
 
-    @Flag(name: .long, help: "Also build the whole matrix (--all) in a fresh process with 1 and 2 workers: wall time, documents/s, peak memory.")
+    @Flag(name: .long, help: "Also build the A4 leaflets' matrix, every product's PDFs and the whole matrix (--all), each in a fresh process with 1 and 2 workers: wall time, documents/s, peak memory.")
     var matrix = false
 
     func run() throws {
@@ -73,27 +73,39 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// The whole matrix, from scratch (`--force`), in a fresh process with 1 worker and with 2.
+    /// Three matrices, from scratch (`--force`), each in a fresh process with 1 worker and with 2:
+    /// the A4 leaflet's PDFs in every variant and language (what issue 7's figure for Typst, 2-page
+    /// leaflets, compares with), every product's PDFs, and everything (`--all`: braille, web pages).
     private func benchMatrix(output: URL, guidance: GuidanceFolder, workspace: Workspace) throws(DiagnosticError) {
-        var everything = selection
-        everything.all = true
-        everything.product = []
-        everything.variant = []
-        everything.lang = nil
-        let total = try everything.jobs(for: guidance, in: workspace).count
-        print("Whole matrix (--all, \(total) documents), a fresh process each run, median of \(max(3, runs / 4)):")
-        for workers in [1, 2] {
-            var times: [Double] = [], peaks: [Double] = [], pss = 0.0, rss = 0.0
-            for _ in 0..<max(3, runs / 4) {
-                let (ms, peak) = try spawn(["build", selection.guidance, "--all", "--force", "--jobs", String(workers), "--output", output.path],
-                                           tree: { pss = max(pss, $0.pss); rss = max(rss, $0.rss) }, sampling: true)
-                times.append(ms)
-                peaks.append(peak)
+        let matrices: [(name: String, arguments: [String])] = [
+            ("A4 leaflets (every variant and language, PDF)", ["--all", "--product", "leaflet-a4", "--format", "pdf"]),
+            ("every product's PDFs (--all --format pdf)", ["--all", "--format", "pdf"]),
+            ("whole matrix (--all: PDF, braille, web pages)", ["--all"]),
+        ]
+        for matrix in matrices {
+            var everything = selection
+            everything.all = true
+            everything.product = matrix.arguments.contains("--product") ? ["leaflet-a4"] : []
+            everything.variant = []
+            everything.lang = nil
+            everything.format = matrix.arguments.contains("--format") ? "pdf" : nil
+            let total = try everything.jobs(for: guidance, in: workspace).count
+            let repeats = max(3, runs / 4)
+            print("\(matrix.name): \(total) documents, a fresh process each run, median of \(repeats):")
+            for workers in [1, 2] {
+                var times: [Double] = [], peaks: [Double] = [], pss = 0.0, rss = 0.0
+                for _ in 0..<repeats {
+                    let (ms, peak) = try spawn(["build", selection.guidance] + matrix.arguments
+                                               + ["--force", "--jobs", String(workers), "--output", output.path],
+                                               tree: { pss = max(pss, $0.pss); rss = max(rss, $0.rss) }, sampling: true)
+                    times.append(ms)
+                    peaks.append(peak)
+                }
+                let median = times.sorted()[times.count / 2]
+                print("  \(workers) worker\(workers == 1 ? " " : "s"): \(format(median)) ms wall, "
+                      + "\(String(format: "%.1f", Double(total) / median * 1000)) documents/s, peak \(format(peaks.max() ?? 0)) MB "
+                      + "(all processes: PSS \(format(pss)) MB, RSS \(format(rss)) MB)")
             }
-            let median = times.sorted()[times.count / 2]
-            print("  \(workers) worker\(workers == 1 ? " " : "s"): \(format(median)) ms wall, "
-                  + "\(String(format: "%.1f", Double(total) / median * 1000)) documents/s, peak \(format(peaks.max() ?? 0)) MB "
-                  + "(all processes: PSS \(format(pss)) MB, RSS \(format(rss)) MB)")
         }
     }
 
