@@ -135,7 +135,3 @@ import Testing
     }
 }
 
-/// The `pdfua` checker from PyPI: `$HANDBILL_PDFUA`, else the virtualenv .ci/run makes, else `pdfua`.
-enum PDFUAChecker {
-    static var command: String { Project.testTool("HANDBILL_PDFUA", venv: "pdfua", fallback: "pdfua") }
-}
