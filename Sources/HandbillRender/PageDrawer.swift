@@ -9,6 +9,8 @@ import HandbillStyle
 struct PageDrawer {
     let cr: OpaquePointer
     let elements: ElementLog
+    /// Reused for every glyph run the drawer shows.
+    let glyphBuffers = GlyphEmitter.Buffers()
 
     /// Draws one page: a coloured background as an artifact, then the items in reading order,
     /// opening and closing structure tags around them (Cairo ignores tags on image surfaces) —
@@ -76,8 +78,8 @@ struct PageDrawer {
         line.forEachRun { run in
             leaves.switchTo(needsLeaves ? (run.span?.link.map(Leaf.link) ?? .span) : nil, in: line.shaped)
             if let style = run.span?.style { setColour(style.colour) }
-            let shown = GlyphEmitter.show(run, on: cr)
-            elements.drew(shown.text, reordered: shown.reordered)
+            let reordered = GlyphEmitter.show(run, on: cr, using: glyphBuffers)
+            elements.drew(glyphBuffers.clusters.text, reordered: reordered)
         }
     }
 
