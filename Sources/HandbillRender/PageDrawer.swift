@@ -126,13 +126,7 @@ struct PageDrawer {
     /// scaled to fill. A file that will not load draws as a grey box (layout checked it loads).
     private func drawImage(_ path: String, in rect: Rect) {
         if path.lowercased().hasSuffix(".svg") {
-            var error: UnsafeMutablePointer<GError>?
-            if let handle = rsvg_handle_new_from_file(path, &error) {
-                var viewport = RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-                _ = rsvg_handle_render_document(handle, cr, &viewport, &error)
-                g_object_unref(UnsafeMutableRawPointer(handle))
-            }
-            if let error { g_error_free(error) }
+            SVGHandleCache.shared.render(path, on: cr, in: RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height))
             return
         }
         let image = cairo_image_surface_create_from_png(path)
