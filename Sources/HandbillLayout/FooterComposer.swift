@@ -6,6 +6,19 @@ import HandbillStyle
 struct FooterComposer {
     let shaper: TextShaper
     let document: StyledDocument
+    /// Whether the pieces must break inside themselves to fit the line (see `text`).
+    private let isLoose: Bool
+    /// The footer with wide page numbers as shaped to find `isLoose`: what `height` measures when
+    /// the footer is not loose (the same text), so it is not shaped again.
+    private let wideNumbers: ShapedText
+
+    /// Measures the footer once: every page's differs only in its page number.
+    init(shaper: TextShaper, document: StyledDocument) {
+        self.shaper = shaper
+        self.document = document
+        wideNumbers = shaper.shape(Self.text(page: 88, of: 88, loose: false, document: document), width: document.page.textWidth)
+        isLoose = wideNumbers.lines.contains { $0.inkWidth > document.page.textWidth + 0.01 }
+    }
 
     private var width: Double { document.page.textWidth }
 
@@ -14,7 +27,7 @@ struct FooterComposer {
     /// the pieces break between words and an address between letters rather than stop the build —
     /// the footer is small print, not advice. Left-to-right marks then keep an address's ends in
     /// order in right-to-left text (an isolate would keep Pango from breaking inside it).
-    private func text(page: Int, of pages: Int, loose: Bool) -> StyledText {
+    private static func text(page: Int, of pages: Int, loose: Bool, document: StyledDocument) -> StyledText {
         let style = document.footer.style
         let number = document.footer.numbersPages ? [StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)] : []
         let pieces = number + document.footer.details.map { detail in
@@ -28,20 +41,19 @@ struct FooterComposer {
         return StyledText(runs: runs, lineHeight: document.footer.style.size * document.footer.leading, breaksInsideWords: loose)
     }
 
-    /// Whether the pieces must break inside themselves to fit the line.
-    private var isLoose: Bool {
-        shaper.shape(text(page: 88, of: 88, loose: false), width: width).lines.contains { $0.inkWidth > width + 0.01 }
+    private func text(page: Int, of pages: Int) -> StyledText {
+        Self.text(page: page, of: pages, loose: isLoose, document: document)
     }
 
     /// Height reserved for the footer: measured with wide page numbers, so every page's fits.
     func height() throws(DiagnosticError) -> Double {
-        let shaped = shaper.shape(text(page: 88, of: 88, loose: isLoose), width: width)
+        let shaped = isLoose ? shaper.shape(text(page: 88, of: 88), width: width) : wideNumbers
         try BlockComposer(shaper: shaper).check(shaped, width: width)
         return Double(shaped.lines.count) * shaped.lineHeight
     }
 
     func items(page: Int, of pages: Int) throws(DiagnosticError) -> [PositionedItem] {
-        let slices = try BlockComposer(shaper: shaper).lines(of: text(page: page, of: pages, loose: isLoose), role: .artifact,
+        let slices = try BlockComposer(shaper: shaper).lines(of: text(page: page, of: pages), role: .artifact,
                                                              width: width, spaceBefore: 0)
         let block = FlowSlice.merged(slices)
         let top = document.page.height - document.page.bottom - block.height

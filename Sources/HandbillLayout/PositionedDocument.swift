@@ -158,12 +158,16 @@ public struct TextLine: Sendable {
     /// in the order it is read. Render's entry point.
     public func forEachRun(_ body: (GlyphRun) -> Void) {
         var runs: [GlyphRun] = []
+        let text = shaped.pangoText
+        var inOrder = true
         shaped.forEachRun(inLine: lineIndex) { run, x in
             let offset = Int(run.pointee.item.pointee.offset)
-            runs.append(GlyphRun(item: run, text: shaped.pangoText, x: origin.x + x, baseline: origin.y,
-                                 span: shaped.span(at: offset)))
+            if let last = runs.last, last.item.pointee.item.pointee.offset > offset { inOrder = false }
+            runs.append(GlyphRun(item: run, text: text, x: origin.x + x, baseline: origin.y, span: shaped.span(at: offset)))
         }
-        runs.sorted { $0.item.pointee.item.pointee.offset < $1.item.pointee.item.pointee.offset }.forEach(body)
+        // Left to right is already reading order but in right-to-left text.
+        if !inOrder { runs.sort { $0.item.pointee.item.pointee.offset < $1.item.pointee.item.pointee.offset } }
+        runs.forEach(body)
     }
 }
 

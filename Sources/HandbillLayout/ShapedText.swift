@@ -69,7 +69,7 @@ public final class ShapedText: @unchecked Sendable {
                 byteStart: start, byteLength: length, x: pangoPoints(logical.x), width: pangoPoints(logical.width),
                 ascent: (baseline - Double(logical.y)) / Double(PANGO_SCALE),
                 descent: Double(logical.y + logical.height - Int32(baseline)) / Double(PANGO_SCALE),
-                text: Self.withoutBidiControls(String(decoding: bytes, as: UTF8.self)),
+                text: Self.withoutBidiControls(bytes),
                 inkWidth: pangoPoints(logical.width) - hanging))
         } while pango_layout_iter_next_line(iterator) != 0
         self.lines = lines
@@ -83,6 +83,40 @@ public final class ShapedText: @unchecked Sendable {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isBidiControl($0) })
         return String(scalars)
+    }
+
+    /// The same for UTF-8 bytes (a line of the layout's text), without going through scalars.
+    static func withoutBidiControls(_ bytes: ArraySlice<UInt8>) -> String {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { _ = appendWithoutBidiControls($0, to: &kept) }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// Appends UTF-8 bytes without bidi controls (`isBidiControl`: U+200B, U+200E, U+200F,
+    /// U+202A–U+202E, U+2066–U+2069, all three bytes long, starting with E2) and returns how many
+    /// it appended. Render calls this for every cluster it draws.
+    public static func appendWithoutBidiControls(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) -> Int {
+        let before = text.count
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0xE2, index + 2 < bytes.count, isBidiControl(bytes[index + 1], bytes[index + 2]) {
+                index += 3
+                continue
+            }
+            text.append(bytes[index])
+            index += 1
+        }
+        return text.count - before
+    }
+
+    /// The second and third UTF-8 bytes of a bidi control (after E2).
+    private static func isBidiControl(_ second: UInt8, _ third: UInt8) -> Bool {
+        switch second {
+        case 0x80: third == 0x8B || third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)
+        case 0x81: (0xA6...0xA9).contains(third)
+        default: false
+        }
     }
 
     /// Bidi controls, and the zero-width spaces layout puts after an address's slashes where it may

@@ -6,15 +6,15 @@ import HandbillModel
 /// Cairo 1.16 cannot write (Alt, Lang, ActualText).
 final class ElementLog {
     private var created = 0
-    /// Open elements, innermost last, with the text drawn in each and whether any of it was
-    /// stored out of reading order.
-    private var open: [(element: Int, text: String, reordered: Bool)] = []
+    /// Open elements, innermost last, with the text drawn in each (UTF-8) and whether any of it
+    /// was stored out of reading order.
+    private var open: [(element: Int, text: [UInt8], reordered: Bool)] = []
     /// Attributes by element number.
     private(set) var attributes: [Int: StructureAttributes] = [:]
 
     func begin(_ cr: OpaquePointer, _ name: String, _ tagAttributes: String = "") {
         cairo_tag_begin(cr, name, tagAttributes)
-        open.append((created, "", false))
+        open.append((created, [], false))
         created += 1
     }
 
@@ -23,11 +23,11 @@ final class ElementLog {
         // A PNG page may close what an earlier page opened: nothing to pop then.
         guard let closed = open.popLast() else { return }
         // Text layout described (a poster tile's cut line, read whole) is left as it said.
-        if closed.reordered && attributes[closed.element]?.actualText == nil { attributes[closed.element, default: StructureAttributes()].actualText = closed.text }
+        if closed.reordered && attributes[closed.element]?.actualText == nil { attributes[closed.element, default: StructureAttributes()].actualText = String(decoding: closed.text, as: UTF8.self) }
     }
 
-    /// Notes text drawn in the innermost open element.
-    func drew(_ text: String, reordered: Bool) {
+    /// Notes text (UTF-8) drawn in the innermost open element.
+    func drew(_ text: [UInt8], reordered: Bool) {
         guard !open.isEmpty else { return }
         open[open.count - 1].text += text
         if reordered { open[open.count - 1].reordered = true }

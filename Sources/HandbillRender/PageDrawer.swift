@@ -9,6 +9,8 @@ import HandbillStyle
 struct PageDrawer {
     let cr: OpaquePointer
     let elements: ElementLog
+    /// Reused for every glyph run the drawer shows.
+    let glyphBuffers = GlyphEmitter.Buffers()
 
     /// Draws one page: a coloured background as an artifact, then the items in reading order,
     /// opening and closing structure tags around them (Cairo ignores tags on image surfaces) —
@@ -76,8 +78,8 @@ struct PageDrawer {
         line.forEachRun { run in
             leaves.switchTo(needsLeaves ? (run.span?.link.map(Leaf.link) ?? .span) : nil, in: line.shaped)
             if let style = run.span?.style { setColour(style.colour) }
-            let shown = GlyphEmitter.show(run, on: cr)
-            elements.drew(shown.text, reordered: shown.reordered)
+            let reordered = GlyphEmitter.show(run, on: cr, using: glyphBuffers)
+            elements.drew(glyphBuffers.clusters.text, reordered: reordered)
         }
     }
 
@@ -124,13 +126,7 @@ struct PageDrawer {
     /// scaled to fill. A file that will not load draws as a grey box (layout checked it loads).
     private func drawImage(_ path: String, in rect: Rect) {
         if path.lowercased().hasSuffix(".svg") {
-            var error: UnsafeMutablePointer<GError>?
-            if let handle = rsvg_handle_new_from_file(path, &error) {
-                var viewport = RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
-                _ = rsvg_handle_render_document(handle, cr, &viewport, &error)
-                g_object_unref(UnsafeMutableRawPointer(handle))
-            }
-            if let error { g_error_free(error) }
+            SVGHandleCache.shared.render(path, on: cr, in: RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height))
             return
         }
         let image = cairo_image_surface_create_from_png(path)

@@ -1,0 +1,45 @@
+import CRsvg
+import Foundation
+
+/// Parsed SVG pictures, one per file, for the life of the process: an easy-read document uses
+/// the same few pictograms again and again, and a worker builds many documents, while librsvg
+/// parses a file anew for every handle.
+///
+/// Keyed on the file's path and checked against its bytes, read again on every use (cheap next to
+/// parsing): a picture edited while a worker lives is parsed again, never drawn stale. Handles are
+/// parsed with `rsvg_handle_new_from_file`, as before, so relative references in a picture still
+/// resolve from its own folder. Drawing holds the cache's lock: a handle is never drawn by two
+/// threads at once.
+final class SVGHandleCache: @unchecked Sendable {
+    static let shared = SVGHandleCache()
+
+    private let lock = NSLock()
+    private var handles: [String: (bytes: Data, handle: UnsafeMutablePointer<RsvgHandle>)] = [:]
+
+    /// Draws the picture at `path` fitted into `viewport` (keeping its proportions); nothing when
+    /// the file will not load.
+    func render(_ path: String, on cr: OpaquePointer, in viewport: RsvgRectangle) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let handle = handle(for: path) else { return }
+        var viewport = viewport, error: UnsafeMutablePointer<GError>?
+        _ = rsvg_handle_render_document(handle, cr, &viewport, &error)
+        if let error { g_error_free(error) }
+    }
+
+    private func handle(for path: String) -> UnsafeMutablePointer<RsvgHandle>? {
+        guard let bytes = FileManager.default.contents(atPath: path) else { return nil }
+        if let cached = handles[path] {
+            if cached.bytes == bytes { return cached.handle }
+            g_object_unref(UnsafeMutableRawPointer(cached.handle))
+            handles[path] = nil
+        }
+        var error: UnsafeMutablePointer<GError>?
+        guard let handle = rsvg_handle_new_from_file(path, &error) else {
+            if let error { g_error_free(error) }
+            return nil
+        }
+        handles[path] = (bytes, handle)
+        return handle
+    }
+}
