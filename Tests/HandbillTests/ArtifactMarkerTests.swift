@@ -1,3 +1,4 @@
+import CQPDFTokens
 import Foundation
 @testable import HandbillFinish
 import Testing
@@ -43,8 +44,8 @@ import Testing
             BI /W 4 /H 1 /BPC 8 /CS /G ID 
             """.utf8) + [0x00, 0x45, 0x4D, 0x43] + Array("""
 
-
-            EMCEI/Artifact BMC
+            EI
+            EMC/Artifact BMC
 
             /Im1 Do
             EMC
@@ -53,6 +54,10 @@ import Testing
             """.utf8)
         let rewritten = try ArtifactMarker.rewrite(Self.awkward)
         #expect(rewritten == expected, "\(String(decoding: rewritten, as: UTF8.self))")
+        // The inline image reads back whole, its EI inside the artifact.
+        let image = { (bytes: [UInt8]) in try ContentToken.tokenize(bytes).filter { $0.type == hb_tt_inline_image }.map(\.raw) }
+        #expect(try image(rewritten) == image(Self.awkward))
+        #expect(try image(rewritten).count == 1)
     }
 
     /// The spans leave out spaces and comments, and are exactly the other tokens qpdf reads, in place.
