@@ -35,7 +35,7 @@ enum StructureTreePruner {
         let attributes: [Int: StructureAttributes]
         var number = 0                           // the next element's pre-order number
         var cleared: [(page: Int, mcid: Int)] = []   // page object id, MCID
-        var ancestors: [PDFObject] = []          // from the root down, for an inherited /Pg
+        var ancestors: [PDFObject] = []          // the elements above, outermost first: for an inherited /Pg
 
         /// Visits the elements under `element`, removing decoration.
         mutating func visitKids(of element: PDFObject) {
@@ -84,7 +84,7 @@ enum StructureTreePruner {
         /// A `Private` element and everything under it: numbered, and its content noted to be cleared.
         private mutating func noteDecoration(_ element: PDFObject) {
             number += 1
-            note(element, page: page(of: element, orAncestor: ancestors.count))
+            note(element, page: page(of: element))
         }
 
         private mutating func note(_ element: PDFObject, page: PDFObject?) {
@@ -108,10 +108,10 @@ enum StructureTreePruner {
             }
         }
 
-        /// The page `element` is on: its own /Pg, or the nearest of its first `depth` ancestors'.
-        private func page(of element: PDFObject, orAncestor depth: Int) -> PDFObject? {
+        /// The page `element` is on: its own /Pg, or the nearest ancestor's.
+        private func page(of element: PDFObject) -> PDFObject? {
             if let page = present(element.value("/Pg")) { return page }
-            for ancestor in ancestors[..<depth].reversed() {
+            for ancestor in ancestors.reversed() {
                 if let page = present(ancestor.value("/Pg")) { return page }
             }
             return nil
