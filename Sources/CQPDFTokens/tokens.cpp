@@ -41,13 +41,15 @@ int hb_tokenize_content_spans(const char *data, size_t length, void *context, hb
     try {
         Buffer buffer(reinterpret_cast<unsigned char *>(const_cast<char *>(data)), length);
         auto input = std::make_shared<BufferInputSource>("content stream", &buffer);
+        // Spaces and comments are not asked for: the caller copies the bytes between tokens as
+        // they are, and leaving them to the tokenizer's skipping halves the tokens it builds.
         QPDFTokenizer tokenizer;
         tokenizer.allowEOF();
-        tokenizer.includeIgnorable();
+        std::string const description("content stream");  // once, not per token
         hb_token_span batch[256];
         size_t count = 0;
         while (true) {
-            QPDFTokenizer::Token token = tokenizer.readToken(input, "content stream", true);
+            QPDFTokenizer::Token token = tokenizer.readToken(input, description, true);
             auto type = static_cast<hb_token_type>(token.getType());
             if (type == hb_tt_eof) break;
             if (type == hb_tt_bad) {

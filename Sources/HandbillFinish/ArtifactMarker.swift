@@ -18,6 +18,7 @@ enum ArtifactMarker {
         case beginText, endText                  // BT, ET
         case pathStart, pathEnd                  // m re; S s f F f* B B* b b* n
         case standalone, inlineImage             // Do sh; BI
+        case endInlineImage                      // EI, after an inline image's data
         case other
     }
 
@@ -39,6 +40,7 @@ enum ArtifactMarker {
             if tokens.span(span, is: "f*") || tokens.span(span, is: "B*") || tokens.span(span, is: "b*") { return .pathEnd }
             if tokens.span(span, is: "Do") || tokens.span(span, is: "sh") { return .standalone }
             if tokens.span(span, is: "BI") { return .inlineImage }
+            if tokens.span(span, is: "EI") { return .endInlineImage }
             return .other
         case 3:
             if tokens.span(span, is: "BDC") { return .beginTagged }
@@ -102,7 +104,7 @@ enum ArtifactMarker {
                 switch wrapping {
                 case .text: ends = kind == .endText
                 case .path: ends = kind == .pathEnd
-                case .image: ends = span.type == hb_tt_inline_image
+                case .image: ends = kind == .endInlineImage   // not before: EI belongs to the image
                 case .now: ends = true
                 case nil: ends = false
                 }

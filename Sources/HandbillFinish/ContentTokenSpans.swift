@@ -3,7 +3,8 @@ import HandbillModel
 
 /// A content stream's tokens as kinds and byte ranges into the stream itself: the finishing
 /// stage's hot path (every page of every document), where a token each as its own array cost
-/// more than qpdf's tokenizer did.
+/// more than qpdf's tokenizer did. Spaces and comments between tokens have no spans (qpdf skips
+/// them, which halves the tokens it builds): whoever copies ranges takes the gaps with them.
 struct ContentTokenSpans {
     struct Span {
         var type: hb_token_type
@@ -22,7 +23,7 @@ struct ContentTokenSpans {
     init(_ bytes: [UInt8]) throws(DiagnosticError) {
         final class Sink { var spans: [Span] = [] }
         let sink = Sink()
-        sink.spans.reserveCapacity(bytes.count / 3)
+        sink.spans.reserveCapacity(bytes.count / 4)
         var message = [CChar](repeating: 0, count: 512)
         let status = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -50,7 +51,8 @@ struct ContentTokenSpans {
         self.spans = spans
     }
 
-    /// Spans over the tokens' raw bytes laid end to end.
+    /// Spans over the tokens' raw bytes laid end to end (spaces and comments included, as their
+    /// bytes must be somewhere).
     init(tokens: [ContentToken]) {
         var bytes: [UInt8] = [], spans: [Span] = []
         for token in tokens {

@@ -21,9 +21,8 @@ public enum Finisher {
 
     private static func finish(_ pdf: QPDF, options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
         try markDecorationAsArtifacts(pdf)
-        describeElements(pdf, options.elementAttributes)  // before pruning: numbers count every element
+        StructureTreePruner.describeAndRemoveDecoration(in: pdf, attributes: options.elementAttributes)
         if let order = options.readingOrder { try ReadingOrder.restore(order, in: pdf) }
-        StructureTreePruner.removeDecoration(from: pdf)
         describeDocument(pdf, options)
         describeLinks(pdf, options.linkDescriptions)
         mapFontGlyphs(pdf)
@@ -43,24 +42,6 @@ public enum Finisher {
                 page["Contents"] = pdf.stream(content)
             }
         }
-    }
-
-    /// Adds Alt, Lang and ActualText to the elements render numbered (in the tree's pre-order).
-    private static func describeElements(_ pdf: QPDF, _ attributes: [Int: StructureAttributes]) {
-        guard !attributes.isEmpty, let root = pdf.root["StructTreeRoot"] else { return }
-        var number = 0
-        func visit(_ element: PDFObject) {
-            for kid in element["K"]?.items ?? [] where kid.isDictionary && kid["S"] != nil {
-                if let description = attributes[number] {
-                    if let alt = description.alt { kid["Alt"] = pdf.string(alt) }
-                    if let language = description.language { kid["Lang"] = pdf.string(language) }
-                    if let text = description.actualText { kid["ActualText"] = pdf.string(text) }
-                }
-                number += 1
-                visit(kid)
-            }
-        }
-        visit(root)
     }
 
     /// Catalog and document information: language, title shown, tagged, XMP.

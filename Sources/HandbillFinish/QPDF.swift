@@ -186,6 +186,28 @@ struct PDFObject {
         return (0..<Int(qpdf_oh_get_array_n_items(data, handle))).map { PDFObject(pdf: pdf, handle: qpdf_oh_get_array_item(data, handle, Int32($0))) }
     }
 
+    // One qpdf call each, for walks over every element of a structure tree, where each C-API call
+    // (~1,000 instructions: handle table, error trap) costs more than what it asks.
+
+    /// The object's kind, resolving it if it is indirect: one call where `isDictionary`,
+    /// `isArray`, `isNull`… are one each.
+    var kind: qpdf_object_type_e { qpdf_oh_get_type_code(data, handle) }
+    /// A dictionary's value for `slashedKey` (e.g. "/K"); null when absent. Not for streams.
+    func value(_ slashedKey: StaticString) -> PDFObject {
+        PDFObject(pdf: pdf, handle: qpdf_oh_get_key(data, handle, Self.cString(slashedKey)))
+    }
+    /// Whether this is the name `slashedName` (e.g. "/Private").
+    func isName(_ slashedName: StaticString) -> Bool {
+        qpdf_oh_is_name_and_equals(data, handle, Self.cString(slashedName)) != 0
+    }
+    /// A literal's bytes as a C string: a static string's storage ends in a NUL.
+    private static func cString(_ text: StaticString) -> UnsafePointer<CChar> {
+        UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
+    }
+    /// An array's length, without a handle per item.
+    var count: Int { Int(qpdf_oh_get_array_n_items(data, handle)) }
+    func item(_ index: Int) -> PDFObject { PDFObject(pdf: pdf, handle: qpdf_oh_get_array_item(data, handle, Int32(index))) }
+
     func setItem(_ index: Int, _ value: PDFObject) { qpdf_oh_set_array_item(data, handle, Int32(index), value.handle) }
     func eraseItem(_ index: Int) { qpdf_oh_erase_item(data, handle, Int32(index)) }
     func append(_ value: PDFObject) { qpdf_oh_append_item(data, handle, value.handle) }

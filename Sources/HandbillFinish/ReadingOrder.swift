@@ -10,7 +10,7 @@ enum ReadingOrder {
             throw DiagnosticError(.error("the PDF has no Document structure element to put in reading order",
                                          hint: "please report this as a bug in Handbill"))
         }
-        // Decoration (Private, pruned after this) keeps its place at the end; content is sorted.
+        // Decoration (Private) is pruned before this; any left keeps its place at the end.
         let all = kids.items
         let elements = all.filter { $0["S"]?.name != "Private" }, decoration = all.filter { $0["S"]?.name == "Private" }
         guard elements.count == positions.count else {

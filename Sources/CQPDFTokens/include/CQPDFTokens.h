@@ -35,7 +35,8 @@ typedef struct {
 /// Called with up to `count` tokens at a time.
 typedef void (*hb_span_callback)(void *context, const hb_token_span *spans, size_t count);
 
-/// As `hb_tokenize_content`, but hands over tokens in batches of spans (for the hot paths).
+/// As `hb_tokenize_content`, but hands over tokens in batches of spans (for the hot paths), and
+/// leaves out spaces and comments: the bytes between two spans are whitespace and comments only.
 /// Returns -2 (and stops) if a token's raw bytes are not the stream's bytes at its offset.
 int hb_tokenize_content_spans(const char *data, size_t length, void *context, hb_span_callback callback,
                               char *error, size_t error_size);
