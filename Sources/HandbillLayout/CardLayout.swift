@@ -10,20 +10,34 @@ public struct CardLayout {
 
     public init(fonts: FontLibrary) { self.fonts = fonts }
 
-    /// `style(body)` gives the card at body size `body`; returns the two sides and the size chosen.
-    public func layout(floor: Double, ceiling: Double,
-                       style: (Double) throws(DiagnosticError) -> StyledDocument) throws(DiagnosticError) -> (PositionedDocument, body: Double) {
+    /// `style(body)` gives the card at body size `body`; returns the two sides, the size chosen and
+    /// the smallest size found not to fit (nil: the ceiling fits). `start`: for a local edition,
+    /// where a similar card's fit ended, tried first; `bound`: the size its national card did not
+    /// fit at (an edition only adds).
+    public func layout(floor: Double, ceiling: Double, start: FitStart? = nil, bound: Double? = nil,
+                       style: (Double) throws(DiagnosticError) -> StyledDocument) throws(DiagnosticError) -> (PositionedDocument, body: Double, failsAt: Double?) {
+        func tried(_ size: Double) throws(DiagnosticError) -> FitSearch.Attempt<PositionedDocument> {
+            FitSearch.Attempt(try sides(try style(size)).card, fill: nil)
+        }
+        var below = min(max(floor, ceiling), bound ?? .infinity)
+        if let start, start.scale < below || (start.scale == below && bound == nil) {
+            if let near = try? tried(start.scale), let card = near.fitted {
+                return FitSearch.largest(from: start.scale, giving: card, fill: nil, below: below, highMayFit: bound == nil,
+                                         first: start.failsAt, tolerance: 0.05, attempt: tried)
+            }
+            below = start.scale
+        }
         let smallest = try sides(try style(floor))
         guard let best = smallest.card else {
             throw DiagnosticError(.error(
                 "the wallet card's text does not fit: at the smallest type allowed (\(Self.formatted(floor))pt) it runs \(Self.formatted(smallest.overMM)) mm past the back",
                 hint: "shorten the service names, or leave the variant out of the card (`variants:` in its product file)"))
         }
-        // The largest body size that still fits, to a twentieth of a point: the ceiling first.
-        if let largest = try? sides(try style(max(floor, ceiling))).card { return (largest, max(floor, ceiling)) }
-        return FitSearch.largest(from: floor, giving: best, below: max(floor, ceiling), tolerance: 0.05) { size throws(DiagnosticError) in
-            try sides(try style(size)).card
-        }
+        // The largest body size that still fits, to a twentieth of a point: the ceiling first. (The
+        // card's few services move between its sides as a whole, so how full it is jumps with the
+        // size and guesses from it do no better than halving: its search halves.)
+        if start == nil, bound == nil, let largest = try? sides(try style(below)).card { return (largest, below, nil) }
+        return FitSearch.largest(from: floor, giving: best, fill: nil, below: below, tolerance: 0.05, attempt: tried)
     }
 
     /// The card on two pages, or nil and how many millimetres the content runs past the back.
