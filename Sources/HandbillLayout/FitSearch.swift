@@ -1,4 +1,3 @@
-import Foundation
 import HandbillModel
 
 /// Finding the largest type that fits, shared by posters, wallet cards and tri-folds, with as few
@@ -6,29 +5,31 @@ import HandbillModel
 /// that (wrapped text takes room about as the square of its size), just under the guess, so that
 /// the attempt after it, a tolerance higher, closes the search. A bracket (a size that fits, one
 /// that does not) is kept throughout, and halved whenever the guesses stop shrinking it.
-public enum FitSearch {
+enum FitSearch {
     /// What one attempt at a size found: its result when everything fits, and how full it came
     /// out — the room the content takes over the room it has (1: exactly full) — when known.
-    public struct Attempt<T> {
-        public var fitted: T?
-        public var fill: Double?
+    struct Attempt<T> {
+        var fitted: T?
+        var fill: Double?
 
-        public init(_ fitted: T?, fill: Double?) {
+        init(_ fitted: T?, fill: Double?) {
             self.fitted = fitted
             self.fill = fill
         }
     }
 
     /// The largest value in `low…high` at which `attempt` gives a result, to within `tolerance`,
-    /// with that result and the smallest value tried, or taken, that does not fit (nil: `high` fits). `low` fits, giving `atLow`, `fill` full. `high` is itself a candidate when
+    /// with that result and the smallest value tried, or taken, that does not fit (nil: `high`
+    /// fits). `low` fits, giving `atLow`, `fill` full. `high` is itself a candidate when
     /// `highMayFit` (a variant's own size), else only a bound (known, or taken, not to fit).
-    /// `first`, when given, is tried first (a size known to be near the answer: a local edition's
-    /// national one). `halving`: the fill says only whether to try `high` first, then the bracket is
-    /// halved (content that moves in large pieces, whose fill jumps: guesses there did no better).
+    /// `first`, when given, is tried first (a size likely near the answer: for a local edition,
+    /// the one the edition before it did not fit at). `halving`: the fill says only whether to
+    /// try `high` first, then the bracket is halved (content that moves in large pieces, whose
+    /// fill jumps: guesses there did no better).
     /// An attempt that throws (a word wider than the page at that size) does not fit.
-    public static func largest<T>(from low: Double, giving atLow: T, fill: Double?, below high: Double,
-                                  highMayFit: Bool = false, halving: Bool = false, first: Double? = nil, tolerance: Double,
-                                  attempt: (Double) throws(DiagnosticError) -> Attempt<T>) -> (T, Double, failsAt: Double?) {
+    static func largest<T>(from low: Double, giving atLow: T, fill: Double?, below high: Double,
+                           highMayFit: Bool = false, halving: Bool = false, first: Double? = nil, tolerance: Double,
+                           attempt: (Double) throws(DiagnosticError) -> Attempt<T>) -> (T, Double, failsAt: Double?) {
         guard low < high else { return (atLow, low, highMayFit ? nil : high) }
         var lo = low, best = atLow, loFill = fill
         var hi = high, hiFill: Double?, hiFails = !highMayFit, hiTried = false
