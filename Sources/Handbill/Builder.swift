@@ -13,6 +13,8 @@ public struct Builder: Sendable {
     public let workspace: Workspace
     /// A local edition's contact, for the products that place it themselves (ProductEdition.swift).
     public var localEdition: LocalEditionBlock? = nil
+    /// Where national products' fits ended, for their editions' (FitStarts.swift).
+    var fitStarts: FitStarts? = nil
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
@@ -94,12 +96,16 @@ public struct Builder: Sendable {
         let posterStyler = PosterStyler(styler: styler, qrSize: points(mm: fit.qrMM), pictureLines: fit.pictureLines)
         let fonts = workspace.fonts
         let floor = max(1, minimum / styler.variant.sizes.body)
+        try posterStyler.check(document)  // once, not at every size tried
+        let national = nationalFit(product, variant, languages[0], styler, document)  // FitStarts.swift
         let fitted = try fonts.exclusively { () throws(DiagnosticError) in
             // The author's shorter texts (`poster: if-too-long:`) only where the full one does not fit.
-            try PosterLayout(fonts: fonts).layout(floor: floor, texts: document.poster?.texts.count ?? 1) { scale, text throws(DiagnosticError) in
-                withLocalEdition(try posterStyler.style(document, scale: scale, text: text), poster: posterStyler, scale: scale)
+            try PosterLayout(fonts: fonts).layout(floor: floor, texts: document.poster?.texts.count ?? 1, start: national.start,
+                                                  national: national.national, reuse: national.reuse) { scale, text throws(DiagnosticError) in
+                withLocalEdition(try posterStyler.style(document, scale: scale, text: text, checked: true), poster: posterStyler, scale: scale)
             }
         }
+        rememberFit(fitted.start, product, variant, languages[0], styler, document)
         var positioned = fitted.0
         positioned.shortened = Self.posterShortening(document, styler: posterStyler, text: fitted.text, fullOverMM: fitted.fullOverMM,
                                                      floorPt: floor * styler.variant.sizes.body)  // Shortened.swift

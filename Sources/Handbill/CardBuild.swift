@@ -12,11 +12,16 @@ extension Builder {
         let styler = try styler(product, variant, languages[0])
         let cardStyler = CardStyler(styler: styler, card: card)
         let fonts = workspace.fonts
-        return try fonts.exclusively { () throws(DiagnosticError) in
-            try CardLayout(fonts: fonts).layout(floor: cardStyler.floor, ceiling: card.maximumBodyPt) { body throws(DiagnosticError) in
+        // A local edition starts from where its national card's fit ended (FitStarts.swift).
+        let national = nationalFit(product, variant, languages[0], styler, document)
+        let fitted = try fonts.exclusively { () throws(DiagnosticError) in
+            try CardLayout(fonts: fonts).layout(floor: cardStyler.floor, ceiling: card.maximumBodyPt, start: national.start(0),
+                                                bound: national.bound(0)) { body throws(DiagnosticError) in
                 withLocalEdition(try cardStyler.style(document, body: body), card: cardStyler, document: document, body: body)
-            }.0
+            }
         }
+        rememberFit(FitStart(text: 0, scale: fitted.body, failsAt: fitted.failsAt), product, variant, languages[0], styler, document)
+        return fitted.0
     }
 
     /// For an office printer, the card's copies on sheets with cut marks; a print shop gets the

@@ -23,16 +23,22 @@ extension Builder {
         // text, so once it overflows the inside at the floor the group's other forms are skipped.
         var coverOverflows = false
         var textOverflows: TrifoldStyler.Choice?
-        for choice in TrifoldStyler.Choice.all(for: document) where choice.summaryInside || !coverOverflows {
+        // The choices share most of their blocks (the cover, the sections kept, the services), set
+        // at the same sizes at the floor: each is shaped once. A local edition starts from where its
+        // national leaflet's fit ended (FitStarts.swift).
+        let national = nationalFit(product, variant, languages[0], styler, document)
+        for (index, choice) in TrifoldStyler.Choice.all(for: document).enumerated() where choice.summaryInside || !coverOverflows {
             if let textOverflows, Self.sameText(choice, textOverflows) { continue }
             do throws(DiagnosticError) {
                 let fitting = try fonts.exclusively { () throws(DiagnosticError) in
-                    try PanelLayout(fonts: fonts).fitting(product, panels, floor: floor) { scale throws(DiagnosticError) in
+                    try PanelLayout(fonts: fonts).fitting(product, panels, floor: floor, reuse: national.reuse, start: national.start(index),
+                                                          bound: national.bound(index)) { scale throws(DiagnosticError) in
                         withLocalEdition(try trifoldStyler.style(document, scale: scale, choice: choice), trifold: trifoldStyler)
                     }
                 }
                 switch fitting {
-                case .fits(var positioned, _):
+                case .fits(var positioned, let scale, let failsAt):
+                    rememberFit(FitStart(text: index, scale: scale, failsAt: failsAt), product, variant, languages[0], styler, document)
                     positioned.shortened = choice.shortening(for: document)  // the build's note of what was left out
                     return positioned
                 case .over(let over):

@@ -6,6 +6,8 @@ import HandbillStyle
 /// lines, wraps them in their structure tags, and sets where the flow may break.
 struct BlockComposer {
     let shaper: TextShaper
+    /// Blocks composed before for this shaper, reused (fitting tries many sizes: ComposedSlices.swift).
+    var reuse: ComposedSlices? = nil
     /// Width of the bar on a callout's reading side.
     static let calloutBar = 5.0
 
@@ -20,6 +22,11 @@ struct BlockComposer {
     }
 
     func compose(_ block: StyledBlock, width: Double) throws(DiagnosticError) -> [FlowSlice] {
+        guard let reuse else { return try composeAnew(block, width: width) }
+        return try reuse.slices(of: block, width: width, shaper: shaper) { () throws(DiagnosticError) in try composeAnew(block, width: width) }
+    }
+
+    private func composeAnew(_ block: StyledBlock, width: Double) throws(DiagnosticError) -> [FlowSlice] {
         switch block {
         case .text(let role, let text, let spaceBefore):
             return try lines(of: text, role: role, width: width, spaceBefore: spaceBefore)

@@ -10,32 +10,52 @@ public struct CardLayout {
 
     public init(fonts: FontLibrary) { self.fonts = fonts }
 
-    /// `style(body)` gives the card at body size `body`; returns the two sides and the size chosen.
-    public func layout(floor: Double, ceiling: Double,
-                       style: (Double) throws(DiagnosticError) -> StyledDocument) throws(DiagnosticError) -> (PositionedDocument, body: Double) {
+    /// `style(body)` gives the card at body size `body`; returns the two sides, the size chosen and
+    /// the smallest size found not to fit (nil: the ceiling fits). `start`: for a local edition,
+    /// where a similar card's fit ended, tried first; `bound`: the size its national card did not
+    /// fit at (an edition only adds).
+    public func layout(floor: Double, ceiling: Double, start: FitStart? = nil, bound: Double? = nil,
+                       style: (Double) throws(DiagnosticError) -> StyledDocument) throws(DiagnosticError) -> (PositionedDocument, body: Double, failsAt: Double?) {
+        func tried(_ size: Double) throws(DiagnosticError) -> FitSearch.Attempt<PositionedDocument> {
+            FitSearch.Attempt(try sides(try style(size)).card, fill: nil)
+        }
+        var below = min(max(floor, ceiling), bound ?? .infinity)
+        if let start, start.scale < below || (start.scale == below && bound == nil) {
+            if let near = try? tried(start.scale), let card = near.fitted {
+                return FitSearch.largest(from: start.scale, giving: card, fill: nil, below: below, highMayFit: bound == nil,
+                                         first: start.failsAt, tolerance: 0.05, attempt: tried)
+            }
+            below = start.scale
+        }
         let smallest = try sides(try style(floor))
         guard let best = smallest.card else {
             throw DiagnosticError(.error(
                 "the wallet card's text does not fit: at the smallest type allowed (\(Self.formatted(floor))pt) it runs \(Self.formatted(smallest.overMM)) mm past the back",
                 hint: "shorten the service names, or leave the variant out of the card (`variants:` in its product file)"))
         }
-        // The largest body size that still fits, to a twentieth of a point: the ceiling first.
-        if let largest = try? sides(try style(max(floor, ceiling))).card { return (largest, max(floor, ceiling)) }
-        return FitSearch.largest(from: floor, giving: best, below: max(floor, ceiling), tolerance: 0.05) { size throws(DiagnosticError) in
-            try sides(try style(size)).card
-        }
+        // The largest body size that still fits, to a twentieth of a point: the ceiling first when
+        // the floor's fill says it may fit, then halving. (The card's few services move between
+        // its sides whole, so how full it is jumps with the size: guesses from it did worse.)
+        return FitSearch.largest(from: floor, giving: best, fill: smallest.fill, below: below, highMayFit: start == nil && bound == nil,
+                                 halving: true, tolerance: 0.05, attempt: tried)
     }
 
-    /// The card on two pages, or nil and how many millimetres the content runs past the back.
-    /// The small print goes at the foot of the back, or of the front when only there is room.
-    func sides(_ document: StyledDocument) throws(DiagnosticError) -> (card: PositionedDocument?, overMM: Double) {
+    /// The card on two pages, or nil and how many millimetres the content runs past the back; and
+    /// how full it is (its text stacked, over both sides' room: a rough measure, for whether the
+    /// ceiling may fit). The small print goes at the foot of the back, or of the front when only
+    /// there is room.
+    func sides(_ document: StyledDocument) throws(DiagnosticError) -> (card: PositionedDocument?, overMM: Double, fill: Double) {
         let shaper = try TextShaper(fonts: fonts, document: document)
         let slices = try BlockComposer(shaper: shaper).compose(document.blocks, width: document.page.textWidth)
         let footer = FooterComposer(shaper: shaper, document: document)
+        let page = document.page
+        let stacked = slices.enumerated().reduce(0.0) { $0 + $1.element.height + ($1.offset == 0 ? 0 : $1.element.spaceBefore) }
+        let fill = stacked / max(1, 2 * (page.height - page.top - page.bottom))
         let onBack = try sides(document, slices: slices, footer: footer, footerSide: 1)
-        if onBack.card != nil { return onBack }
+        if onBack.card != nil { return (onBack.card, onBack.overMM, fill) }
         let onFront = try sides(document, slices: slices, footer: footer, footerSide: 0)
-        return onFront.card != nil ? onFront : onBack
+        let chosen = onFront.card != nil ? onFront : onBack
+        return (chosen.card, chosen.overMM, fill)
     }
 
     private func sides(_ document: StyledDocument, slices: [FlowSlice], footer: FooterComposer,

@@ -78,35 +78,55 @@ public struct PanelLayout {
     public func fit(_ product: Product, _ trifold: Trifold, floor: Double,
                     style: (Double) throws(DiagnosticError) -> StyledTrifold) throws(DiagnosticError) -> (PositionedDocument, scale: Double) {
         switch try fitting(product, trifold, floor: floor, style: style) {
-        case .fits(let document, let scale): return (document, scale)
+        case .fits(let document, let scale, _): return (document, scale)
         case .over(let over): throw Self.error(over)
         }
     }
 
-    /// What `fit` finds: the sheets and the scale, or how far each part runs over at the floor.
+    /// What `fit` finds: the sheets and the scale (and the smallest scale found not to fit, nil
+    /// when the variant's own size fits), or how far each part runs over at the floor.
     public enum Fitting {
-        case fits(PositionedDocument, scale: Double)
+        case fits(PositionedDocument, scale: Double, failsAt: Double?)
         case over(Overflow)
     }
 
-    /// `fit`, saying how much is over instead of throwing it.
-    public func fitting(_ product: Product, _ trifold: Trifold, floor: Double,
+    /// `fit`, saying how much is over instead of throwing it. `reuse` keeps the blocks composed,
+    /// for the next choice of the same leaflet (`TrifoldBuild`), whose blocks are mostly the same.
+    /// `start`: for a local edition, where a similar leaflet's fit ended, tried first; `bound`: the
+    /// scale its national leaflet did not fit at (an edition only adds).
+    public func fitting(_ product: Product, _ trifold: Trifold, floor: Double, reuse: ComposedSlices = ComposedSlices(),
+                        start: FitStart? = nil, bound: Double? = nil,
                         style: (Double) throws(DiagnosticError) -> StyledTrifold) throws(DiagnosticError) -> Fitting {
-        // At full size a long address may not fit a panel at all: that only means smaller type.
-        var full: Attempt?
-        do throws(DiagnosticError) { full = try attempt(try style(1), product, trifold) } catch { full = nil }
-        if case .fits(let document)? = full { return .fits(document, scale: 1) }
-        let smallest: PositionedDocument
-        switch try attempt(try style(floor), product, trifold) {
-        case .fits(let document): smallest = document
-        case .over(let over): return .over(over)
+        func tried(_ scale: Double) throws(DiagnosticError) -> FitSearch.Attempt<PositionedDocument> {
+            switch try attempt(try style(scale), product, trifold, reuse: reuse, whole: false) {
+            case .fits(let document, let fill): FitSearch.Attempt(document, fill: fill)
+            case .over(_, let fill): FitSearch.Attempt(nil, fill: fill)
+            }
         }
-        // The largest scale that fits, to a hundredth.
-        let (document, scale) = FitSearch.largest(from: floor, giving: smallest, below: 1, tolerance: 0.01) { scale throws(DiagnosticError) in
-            if case .fits(let document) = try attempt(try style(scale), product, trifold) { return document }
-            return nil
+        var below = min(1, bound ?? 1)
+        if let start, start.scale < below || (start.scale == 1 && bound == nil) {
+            if let near = try? tried(start.scale), let document = near.fitted {
+                let (fitted, scale, failsAt) = FitSearch.largest(from: start.scale, giving: document, fill: near.fill, below: below,
+                                                                  highMayFit: bound == nil, halving: true, first: start.failsAt,
+                                                                  tolerance: 0.01, attempt: tried)
+                return .fits(fitted, scale: scale, failsAt: failsAt)
+            }
+            below = start.scale
         }
-        return .fits(document, scale: scale)
+        // The floor first: what does not fit there is over, and what does is fitted from there.
+        let smallest: PositionedDocument, fill: Double
+        switch try attempt(try style(floor), product, trifold, reuse: reuse, whole: true) {
+        case .fits(let document, let full): (smallest, fill) = (document, full)
+        case .over(let over, _): return .over(over)
+        }
+        // The largest scale that fits, to a hundredth, or the variant's own size (1), tried first
+        // when the floor's fill says it may fit. At full size a long address may not fit a panel
+        // at all: that only means smaller type. (Services and panels move whole, so the fill
+        // jumps: halving needed fewer layouts than guessing from it, 8.0 against 8.2 a leaflet.)
+        let (document, scale, failsAt) = FitSearch.largest(from: floor, giving: smallest, fill: fill, below: below,
+                                                           highMayFit: below >= 1 && bound == nil,
+                                                           halving: true, tolerance: 0.01, attempt: tried)
+        return .fits(document, scale: scale, failsAt: failsAt)
     }
 
     /// The error for text that does not fit even at the floor: where, by how much, what to do.
@@ -114,18 +134,22 @@ public struct PanelLayout {
         DiagnosticError(.error(describe(over), hint: hint(over)))
     }
 
+    /// One layout of the leaflet, and how full its fullest part came out (its text's height over
+    /// the room it has: 1 is exactly full), for guessing the next size to try.
     enum Attempt {
-        case fits(PositionedDocument)
-        case over(Overflow)
+        case fits(PositionedDocument, fill: Double)
+        case over(Overflow, fill: Double)
     }
 
-    /// Lays the leaflet out once, at the sizes `styled` has.
-    func attempt(_ styled: StyledTrifold, _ product: Product, _ trifold: Trifold) throws(DiagnosticError) -> Attempt {
+    /// Lays the leaflet out once, at the sizes `styled` has. Not `whole`, it stops at the first
+    /// part that runs over (the back's services are not set once the text is known to be too long).
+    func attempt(_ styled: StyledTrifold, _ product: Product, _ trifold: Trifold, reuse: ComposedSlices? = nil,
+                 whole: Bool = true) throws(DiagnosticError) -> Attempt {
         let document = styled.document
         let shaper = try TextShaper(fonts: fonts, document: document)
-        let composer = BlockComposer(shaper: shaper)
+        let composer = BlockComposer(shaper: shaper, reuse: reuse)
         let panels = Self.panels(product, trifold, rightToLeft: shaper.rightToLeft)
-        guard let cover = panels.first, let back = panels.last else { return .over(Overflow()) }
+        guard let cover = panels.first, let back = panels.last else { return .over(Overflow(), fill: 1) }
         let flow = Array(panels.dropFirst().dropLast())
 
         // The back panel's small print, at the foot of the panel (a page the panel's width).
@@ -146,15 +170,15 @@ public struct PanelLayout {
         /// Flows `slices`, set `width` wide, through `frames` (a panel, and where in its text area a
         /// frame starts and how tall it is); returns how much falls past them and where the last
         /// slice ends. Right-to-left lines keep to a panel's right edge.
-        /// `trying`: only measure, place nothing.
+        /// `trying`: only measure, place nothing. `fill`: the frames' share the slices take, with what is over.
         func place(_ slices: [FlowSlice], width: Double, in frames: [(panel: Int, top: Double, height: Double)],
-                   trying: Bool = false) throws(DiagnosticError) -> (over: Double, panel: Int, end: Double) {
-            guard let last = frames.last else { return (slices.reduce(0) { $0 + $1.height }, 0, 0) }
+                   trying: Bool = false) throws(DiagnosticError) -> (over: Double, panel: Int, end: Double, fill: Double) {
+            guard let last = frames.last else { return (slices.reduce(0) { $0 + $1.height }, 0, 0, 2) }
             let placements = try FrameFlow.place(slices) { k in
                 let frame = k < frames.count ? frames[k] : last, rect = panels[frame.panel].text
                 return Frame(page: k, rect: Rect(x: rect.x, y: rect.y + frame.top, width: rect.width, height: frame.height))
             }
-            var over = 0.0, end = (panel: frames[0].panel, y: frames[0].top)
+            var over = 0.0, end = (panel: frames[0].panel, y: frames[0].top), used = 0.0
             for placement in placements {
                 let slice = slices[placement.slice]
                 guard placement.frame < frames.count else { over += slice.spaceBefore + slice.height; continue }
@@ -167,8 +191,10 @@ public struct PanelLayout {
                     }
                 }
                 end = (index, frame.top + placement.y + slice.height)
+                used = frames[..<placement.frame].reduce(0) { $0 + $1.height } + placement.y + slice.height
             }
-            return (over, end.panel, end.y)
+            let room = frames.reduce(0) { $0 + $1.height }
+            return (over, end.panel, end.y, room > 0 ? (used + over) / room : 2)
         }
 
         // Large type: the cover keeps the title and the key message; the summary opens the flap.
@@ -193,6 +219,8 @@ public struct PanelLayout {
         }
         let inside = try place(flowSlices, width: flowWidth, in: flowFrames)
         overflow.inside = inside.over
+        var fill = max(onCover.fill, inside.fill)
+        if !whole, !overflow.fits { return .over(overflow, fill: fill) }
         let backIndex = panels.count - 1
         let backHeight = back.text.height - footerHeight - document.page.footerGap
         if styled.servicesStartInside, !flow.isEmpty {
@@ -217,9 +245,10 @@ public struct PanelLayout {
                 opening += slices[next].spaceBefore + slices[next].height
             }
             if opening > under[0].height + 0.001, last + 1 <= backIndex { under = frames(from: last + 1, top: 0) }
-            var chosen: [(panel: Int, top: Double, height: Double)]?
+            var chosen: [(panel: Int, top: Double, height: Double)]?, servicesFill = 2.0
             for candidate in (last + 1 <= backIndex ? [frames(from: last + 1, top: 0)] : []) + [under] {
                 let tried = try place(slices, width: width, in: candidate, trying: true)
+                servicesFill = tried.fill
                 if tried.over <= 0 && tried.panel == backIndex { chosen = candidate; break }
             }
             if let chosen {
@@ -231,11 +260,14 @@ public struct PanelLayout {
             } else {
                 overflow.back = try place(slices, width: width, in: under).over
             }
+            fill = max(fill, servicesFill)
         } else {
-            overflow.back = try place(try composer.compose(styled.back, width: back.text.width), width: back.text.width,
-                                      in: [(backIndex, 0, backHeight)]).over
+            let onBack = try place(try composer.compose(styled.back, width: back.text.width), width: back.text.width,
+                                   in: [(backIndex, 0, backHeight)])
+            overflow.back = onBack.over
+            fill = max(fill, onBack.fill)
         }
-        guard overflow.fits else { return .over(overflow) }
+        guard overflow.fits else { return .over(overflow, fill: fill) }
 
         // Elements end at each panel's edge and start again in the next (a paragraph running from
         // the flap to the inside is two paragraphs): each panel's part is sorted into reading order.
@@ -262,7 +294,7 @@ public struct PanelLayout {
                                             outline: outline.sorted { $0.panel < $1.panel }.map(\.entry),
                                             background: document.background)
         positioned.readingOrder = readingOrder
-        return .fits(positioned)
+        return .fits(positioned, fill: fill)
     }
 
     /// The title and summary for the cover. A title word wider than the panel (Russian's

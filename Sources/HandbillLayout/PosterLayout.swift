@@ -13,31 +13,47 @@ public struct PosterLayout {
     /// `text`-th text: 0 the full one, then the author's shorter ones (`texts` in all); `floor` is
     /// the smallest scale allowed. The first text that fits at the floor is fitted: the engine never
     /// shortens a text itself. Returns the page, the scale chosen, the text it holds and, when that is
-    /// not the full one, how many millimetres the full text was over at the floor (for the build's note).
-    public func layout(floor: Double, ceiling: Double = 5, texts: Int = 1,
-                       style: (Double, Int) throws(DiagnosticError) -> StyledDocument)
-        throws(DiagnosticError) -> (PositionedDocument, scale: Double, text: Int, fullOverMM: Double?) {
-        let layout = DocumentLayout(fonts: fonts)
-        // How far each text is over is measured (a dozen layouts) only where it is said: the full
-        // text's, in the build's note; the others', only in the error when none fits.
+    /// not the full one, how many millimetres the full text was over at the floor (for the build's note),
+    /// and where the fit ended (`start`). A local edition's fit starts where a similar one's ended
+    /// (`start`), below the smallest scale its national poster's text did not fit at (`national`:
+    /// an edition only adds), with blocks composed before (`reuse`).
+    public func layout(floor: Double, ceiling: Double = 5, texts: Int = 1, start: FitStart? = nil, national: FitStart? = nil,
+                       reuse: ComposedSlices = ComposedSlices(), style: (Double, Int) throws(DiagnosticError) -> StyledDocument)
+        throws(DiagnosticError) -> (PositionedDocument, scale: Double, text: Int, fullOverMM: Double?, start: FitStart) {
+        var footers = PosterPage.FooterHeights()
+        // How far a text is over is worked out from its layout at the floor, without laying it out
+        // again: the full text's for the build's note; the others' only in the error when none fits.
         var fullOver: Double?
-        var over: [StyledDocument] = []
+        var over: [PosterPage] = []
         for text in 0..<max(1, texts) {
-            let styled = try style(floor, text)
-            let smallest = try layout.layout(styled)
-            guard smallest.pages.count == 1 else {
-                if text == 0 { fullOver = Self.shortfall(styled, layout: layout) }
-                over.append(styled)
+            var below = min(ceiling, national.flatMap { $0.text == text ? $0.failsAt : nil } ?? ceiling)
+            if let start, start.text == text, start.scale < below {
+                if let near = try? PosterPage(try style(start.scale, text), fonts: fonts, reuse: reuse, footers: &footers), near.fits {
+                    let fitted = FitSearch.largest(from: start.scale, giving: near, fill: near.fill, below: below,
+                                                   first: start.failsAt, tolerance: 0.01) { scale throws(DiagnosticError) in
+                        let attempt = try PosterPage(try style(scale, text), fonts: fonts, reuse: reuse, footers: &footers)
+                        return FitSearch.Attempt(attempt.fits ? attempt : nil, fill: attempt.fill)
+                    }
+                    return (try fitted.0.positioned(), fitted.1, text, fullOver, FitStart(text: text, scale: fitted.1, failsAt: fitted.failsAt))
+                }
+                below = start.scale
+            }
+            let smallest = try PosterPage(try style(floor, text), fonts: fonts, reuse: reuse, footers: &footers)
+            guard smallest.fits else {
+                try smallest.refuseSliceTallerThanPage()
+                if text == 0 { fullOver = smallest.shortfall() }
+                over.append(smallest)
                 continue
             }
             // The largest scale that still fits on one page, to a hundredth.
-            let fitted = FitSearch.largest(from: floor, giving: smallest, below: ceiling, tolerance: 0.01) { scale throws(DiagnosticError) in
-                let attempt = try layout.layout(try style(scale, text))
-                return attempt.pages.count == 1 ? attempt : nil
+            let fitted = FitSearch.largest(from: floor, giving: smallest, fill: smallest.fill, below: below,
+                                           tolerance: 0.01) { scale throws(DiagnosticError) in
+                let attempt = try PosterPage(try style(scale, text), fonts: fonts, reuse: reuse, footers: &footers)
+                return FitSearch.Attempt(attempt.fits ? attempt : nil, fill: attempt.fill)
             }
-            return (fitted.0, fitted.1, text, fullOver)
+            return (try fitted.0.positioned(), fitted.1, text, fullOver, FitStart(text: text, scale: fitted.1, failsAt: fitted.failsAt))
         }
-        let overs = over.enumerated().map { $0.offset == 0 ? fullOver! : Self.shortfall($0.element, layout: layout) }
+        let overs = over.enumerated().map { $0.offset == 0 ? fullOver! : $0.element.shortfall() }
         let mm = overs.map { "\(Int($0.rounded())) mm" }
         throw DiagnosticError(.error(
             overs.count == 1
@@ -50,16 +66,12 @@ public struct PosterLayout {
 
     /// How much taller the page would have to be for everything to fit, in millimetres (to half
     /// a millimetre): what is over, honestly. (A row of QR codes that moved whole to a second page
-    /// counts by what it lacks, not by its whole height.)
-    static func shortfall(_ styled: StyledDocument, layout: DocumentLayout) -> Double {
-        func fits(_ extra: Double) -> Bool {
-            var taller = styled
-            taller.page.height += extra
-            return ((try? layout.layout(taller))?.pages.count ?? 2) == 1
-        }
-        var low = 0.0, high = styled.page.height
+    /// counts by what it lacks, not by its whole height.) `fits(extra)` says whether it fits on a
+    /// page `extra` points taller.
+    static func shortfall(pageHeight: Double, fits: (Double) -> Bool) -> Double {
+        var low = 0.0, high = pageHeight
         while !fits(high) {
-            guard high < 16 * styled.page.height else { return high * 25.4 / 72 }
+            guard high < 16 * pageHeight else { return high * 25.4 / 72 }
             low = high
             high *= 2
         }

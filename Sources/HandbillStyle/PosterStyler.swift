@@ -17,13 +17,15 @@ public struct PosterStyler: Sendable {
         self.pictureLines = pictureLines
     }
 
-    /// `text`: which of the poster's texts, 0 the full one, n the author's n-th shorter one (`poster: if-too-long:`).
-    public func style(_ document: Document, scale: Double, text: Int = 0) throws(DiagnosticError) -> StyledDocument {
+    /// Checks what the guidance's `poster:` names, every text of it, used or not (a misnamed point
+    /// shows on the first build): its sections, its shorter texts' points, its help line and its
+    /// QR codes' services. `style` checks first unless told it has been done (a poster is styled
+    /// at every size tried, and the check does not depend on the size).
+    public func check(_ document: Document) throws(DiagnosticError) {
         guard let poster = document.poster else {
             throw DiagnosticError(.error("the guidance does not say what goes on a poster",
                                          hint: "add `poster: { sections: [<heading>, …], call: <service name> }` to its front matter"))
         }
-        let selection = poster.texts[min(text, poster.texts.count - 1)]
         let headings = Set(document.blocks.compactMap { block -> String? in
             if case .heading(2, let content) = block { return content.plainText } else { return nil }
         })
@@ -32,9 +34,9 @@ public struct PosterStyler: Sendable {
                                          at: poster.location,
                                              hint: "use one of its `##` headings: \(headings.sorted().joined(separator: ", "))"))
         }
-        // Every shorter text is checked, used or not: a misnamed point shows on the first build.
+        let sections = Self.sections(of: document)
         for shorter in poster.ifTooLong {
-            let kept = document.blocks.enumerated().filter { Self.isKept($1, at: $0, in: document, sections: shorter.sections) }.map(\.element)
+            let kept = document.blocks.enumerated().filter { Self.isKept($1, in: sections[$0], sections: shorter.sections) }.map(\.element)
             let leads = PosterSelection.leads(in: kept)
             for item in shorter.items ?? [] where PosterSelection.index(of: item, in: leads) == nil {
                 throw DiagnosticError(.error("a shorter poster text (`poster: if-too-long: items:`) names a point “\(item)” that its sections do not have",
@@ -42,6 +44,37 @@ public struct PosterStyler: Sendable {
                                              hint: "name points by their bold first words: \(leads.map { "“\($0)”" }.joined(separator: ", "))"))
             }
         }
+        if let name = poster.call, document.services.first(where: { $0.name == name })?.phone == nil {
+            throw Self.unknownCall(name, at: poster.location)
+        }
+        // Every text's `links:` is checked, used or not, as its points are.
+        for links in poster.texts.compactMap(\.links) {
+            if let unknown = links.first(where: { name in !document.services.contains { $0.name == name && $0.url != nil } }) {
+                throw DiagnosticError(.error("the poster's `links:` names “\(unknown)”, which is not a service with a web address",
+                                             at: poster.location,
+                                             hint: "name services listed under `services:` that have a `url:`"))
+            }
+            if let all = poster.links, let extra = links.first(where: { !all.contains($0) }) {
+                throw DiagnosticError(.error("a shorter poster text (`poster: if-too-long: links:`) names “\(extra)”, whose QR code the full poster does not have",
+                                             at: poster.location,
+                                             hint: "a shorter text has fewer codes: name some of \(all.map { "“\($0)”" }.joined(separator: ", "))"))
+            }
+        }
+    }
+
+    static func unknownCall(_ name: String, at location: SourceLocation?) -> DiagnosticError {
+        DiagnosticError(.error("the poster's `call: \(name)` is not a service with a phone number",
+                               at: location,
+                               hint: "name one of the services listed under `services:`"))
+    }
+
+    /// `text`: which of the poster's texts, 0 the full one, n the author's n-th shorter one (`poster: if-too-long:`).
+    /// `checked`: `check(document)` has been done.
+    public func style(_ document: Document, scale: Double, text: Int = 0, checked: Bool = false) throws(DiagnosticError) -> StyledDocument {
+        if !checked { try check(document) }
+        guard let poster = document.poster else { throw DiagnosticError(.error("the guidance does not say what goes on a poster")) }
+        let selection = poster.texts[min(text, poster.texts.count - 1)]
+        let sections = Self.sections(of: document)
         var variant = styler.variant
         variant.sizes = variant.sizes.scaled(by: scale)
         variant.sizes.footer = styler.variant.sizes.footer  // the small print stays the variant's own size
@@ -53,7 +86,7 @@ public struct PosterStyler: Sendable {
         content.services = []
         content.metadata.summary = nil
         var kept: [(block: Block, location: SourceLocation?)] = []
-        for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: selection.sections) {
+        for (index, block) in document.blocks.enumerated() where Self.isKept(block, in: sections[index], sections: selection.sections) {
             guard let brief = Self.brief(block, keeping: selection) else { continue }
             kept.append((brief, index < document.blockLocations.count ? document.blockLocations[index] : nil))
         }
@@ -76,9 +109,7 @@ public struct PosterStyler: Sendable {
         let sizes = variant.sizes, colours = variant.colours
         if let name = poster.call {
             guard let service = document.services.first(where: { $0.name == name }), let phone = service.phone else {
-                throw DiagnosticError(.error("the poster's `call: \(name)` is not a service with a phone number",
-                                             at: poster.location,
-                                             hint: "name one of the services listed under `services:`"))
+                throw Self.unknownCall(name, at: poster.location)
             }
             let label = TextStyle(size: sizes.h2, bold: true, colour: colours.heading)
             let number = TextStyle(size: sizes.phone * 1.6, bold: true, colour: colours.text)
@@ -93,19 +124,6 @@ public struct PosterStyler: Sendable {
         let captionSize = styler.variant.sizes.footer
         let captionName = TextStyle(size: captionSize, bold: true, colour: colours.text)
         let captionAddress = TextStyle(size: captionSize, colour: colours.link)
-        // Every text's `links:` is checked, used or not, as its points are.
-        for links in poster.texts.compactMap(\.links) {
-            if let unknown = links.first(where: { name in !document.services.contains { $0.name == name && $0.url != nil } }) {
-                throw DiagnosticError(.error("the poster's `links:` names “\(unknown)”, which is not a service with a web address",
-                                             at: poster.location,
-                                             hint: "name services listed under `services:` that have a `url:`"))
-            }
-            if let all = poster.links, let extra = links.first(where: { !all.contains($0) }) {
-                throw DiagnosticError(.error("a shorter poster text (`poster: if-too-long: links:`) names “\(extra)”, whose QR code the full poster does not have",
-                                             at: poster.location,
-                                             hint: "a shorter text has fewer codes: name some of \(all.map { "“\($0)”" }.joined(separator: ", "))"))
-            }
-        }
         let links = selection.links ?? poster.links
         let linked = document.services.filter { service in links.map { $0.contains(service.name) } ?? true }
         let targets = linked.compactMap { service -> QRTarget? in
@@ -127,7 +145,8 @@ public struct PosterStyler: Sendable {
         guard let poster = document.poster else { return (0, 0) }
         let selection = poster.texts[min(text, poster.texts.count - 1)]
         var points = 0
-        for (index, block) in document.blocks.enumerated() where Self.isKept(block, at: index, in: document, sections: selection.sections) {
+        let sections = Self.sections(of: document)
+        for (index, block) in document.blocks.enumerated() where Self.isKept(block, in: sections[index], sections: selection.sections) {
             switch Self.brief(block, keeping: selection) {
             case .point: points += 1
             case .list(_, _, let items): points += items.count
@@ -159,13 +178,19 @@ public struct PosterStyler: Sendable {
         }
     }
 
-    /// Callouts, and every block of a named section (its heading included).
-    static func isKept(_ block: Block, at index: Int, in document: Document, sections: [String]) -> Bool {
+    /// Callouts, and every block of a named section (its heading included). `section`: the
+    /// block's, from `sections(of:)`.
+    static func isKept(_ block: Block, in section: String?, sections: [String]) -> Bool {
         if case .callout = block { return true }
+        return section.map(sections.contains) ?? false
+    }
+
+    /// The `##` section each block is in (nil before the first).
+    static func sections(of document: Document) -> [String?] {
         var current: String?
-        for earlier in document.blocks[...index] {
-            if case .heading(2, let content) = earlier { current = content.plainText }
+        return document.blocks.map { block in
+            if case .heading(2, let content) = block { current = content.plainText }
+            return current
         }
-        return current.map(sections.contains) ?? false
     }
 }

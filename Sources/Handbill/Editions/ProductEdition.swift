@@ -24,6 +24,10 @@ struct ProductEdition {
     func layout(_ document: Document, block: LocalEditionBlock) throws(DiagnosticError) -> PositionedDocument? {
         guard !Self.flows(try workspace.layouts.product(job.product)) else { return nil }
         var builder = Builder(workspace: workspace)
+        // Each edition's fit starts where the national product's ended (FitStarts.swift), found
+        // once per job and process.
+        builder.fitStarts = .shared
+        if FitStarts.shared.needsNational(job, document: document, fonts: workspace.fonts) { _ = try? builder.layout(document, job: job) }
         builder.localEdition = block
         do {
             return try builder.layout(document, job: job)
