@@ -27,6 +27,7 @@ public final class BatchBuilder: @unchecked Sendable {
     /// input of every PDF and web page, listed once, not per job.
     private let pictogramFiles: [URL]
     /// Each edition the jobs' variants name (easy read), parsed once: every job asks for its own.
+    /// Kept as long as this builder, like `guidance` itself: one builder is one batch.
     private var editions: [String: Result<GuidanceFolder, DiagnosticError>] = [:]
     private let editionsLock = NSLock()
 
@@ -123,7 +124,7 @@ public final class BatchBuilder: @unchecked Sendable {
 
     /// The edition of the guidance a job's variant sets (the easy-read text, or the guidance itself).
     func edition(of job: Job) throws(DiagnosticError) -> GuidanceFolder {
-        guard let source = (try? workspace.layouts.variant(job.variant))?.source else { return guidance }
+        guard let source = (try? workspace.layouts.source(ofVariant: job.variant)) else { return guidance }
         if let known = editionsLock.withLock({ editions[source] }) { return try known.get() }
         let found: Result<GuidanceFolder, DiagnosticError>
         do throws(DiagnosticError) { found = .success(try guidance.edition(source)) } catch { found = .failure(error) }
@@ -135,7 +136,7 @@ public final class BatchBuilder: @unchecked Sendable {
     private func loadDocuments(for jobs: [Job]) -> LoadedDocuments {
         var loaded: [String: Result<Document, DiagnosticError>] = [:]
         for job in jobs {
-            let source = (try? workspace.layouts.variant(job.variant))?.source ?? ""
+            let source = (try? workspace.layouts.source(ofVariant: job.variant)) ?? ""
             for language in job.languages where loaded[source + "/" + language] == nil {
                 do throws(DiagnosticError) {
                     loaded[source + "/" + language] = .success(try edition(of: job).document(language: language))
@@ -144,7 +145,7 @@ public final class BatchBuilder: @unchecked Sendable {
                 }
             }
         }
-        return LoadedDocuments(byKey: loaded, sources: Dictionary(Set(jobs.map(\.variant)).map { ($0, (try? workspace.layouts.variant($0))?.source ?? "") },
+        return LoadedDocuments(byKey: loaded, sources: Dictionary(Set(jobs.map(\.variant)).map { ($0, (try? workspace.layouts.source(ofVariant: $0)) ?? "") },
                                                                    uniquingKeysWith: { first, _ in first }))
     }
 

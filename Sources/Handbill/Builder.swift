@@ -166,16 +166,23 @@ public struct Builder: Sendable {
         return BuiltOutput(files: written, shortened: shortened)
     }
 
+    /// Checks a `--print-shop` request before anything is built: Layouts/print-marks.yaml is there and reads.
+    public static func checkPrintShop(layouts: LayoutLibrary) throws(DiagnosticError) {
+        guard try layouts.printMarks() != nil else { throw noPrintMarks(layouts) }
+    }
+
+    private static func noPrintMarks(_ layouts: LayoutLibrary) -> DiagnosticError {
+        DiagnosticError(.error("print-shop output needs \(layouts.folder.relativePath)/print-marks.yaml",
+                               hint: "add it: bleed-mm, gap-mm, length-mm and weight-pt (see the one Handbill ships)"))
+    }
+
     /// Writes a laid-out job's PDFs to `pdf`: with bleed and crop marks for a print shop, a card's
     /// copies on sheets, a booklet imposed on sheets (and its pages in order to `screen`). Returns the
     /// files written and the document as printed (what previews show).
     func writePDF(_ laidOut: PositionedDocument, job: Job, to pdf: URL, screen: URL) throws(DiagnosticError) -> ([URL], PositionedDocument) {
         var positioned = laidOut
         if job.printShop {
-            guard let marks = try workspace.layouts.printMarks() else {
-                throw DiagnosticError(.error("print-shop output needs \(workspace.layouts.folder.relativePath)/print-marks.yaml",
-                                             hint: "add it: bleed-mm, gap-mm, length-mm and weight-pt (see the one Handbill ships)"))
-            }
+            guard let marks = try workspace.layouts.printMarks() else { throw Self.noPrintMarks(workspace.layouts) }
             positioned = PrintShopSheet.extend(positioned, marks: marks)
         }
         positioned = try imposedCard(positioned, job: job)  // a card's copies on sheets (CardBuild.swift)

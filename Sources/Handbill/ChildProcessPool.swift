@@ -57,13 +57,13 @@ final class ChildProcessPool: @unchecked Sendable {  // each child is used by on
     private func start(_ count: Int) {
         guard children.count < count else { return }
         signal(SIGPIPE, SIG_IGN)  // a child that died is noticed when its answer is missing
-        for _ in children.count..<count {
-            let child = WorkerProcesses.Child(arguments: arguments)
-            let started = child?.send(plan) ?? false
-            lock.withLock {
-                children.append(child)
-                alive.append(started)
-            }
+        // All started before any is sent its plan: a plan bigger than a pipe's buffer waits for its
+        // child to read it, and the next child should be starting meanwhile.
+        let new = (children.count..<count).map { _ in WorkerProcesses.Child(arguments: arguments) }
+        let started = new.map { $0?.send(plan) ?? false }
+        lock.withLock {
+            children += new
+            alive += started
         }
     }
 }

@@ -14,7 +14,7 @@ public enum ProofSheet {
             let thumbnail = job.thumbnail(in: output)
             guard FileManager.default.fileExists(atPath: thumbnail.path) else { continue }
             // A print product's page has its own proportions; a web page's screenshot, its picture's.
-            let aspect = workspace.layouts.products[job.product].map { $0.pageMM.height / $0.pageMM.width }
+            let aspect = (try? workspace.layouts.product(job.product)).map { $0.pageMM.height / $0.pageMM.width }
                 ?? pngAspect(thumbnail)
             guard let aspect else { continue }
             entries.append(.init(label: "\(job.product) · \(job.variant) · \(job.language)", thumbnail: thumbnail.path,

@@ -18,9 +18,9 @@ extension Builder {
             throw DiagnosticError(.error("`--tile \(sheet)`: there is no sheet size `\(sheet)` for tiling",
                                          hint: "the sizes are \(settings.sheetsMM.keys.sorted().joined(separator: ", ")) (sheets-mm in \(layouts.folder.relativePath)/tiling.yaml)"))
         }
-        let posters = layouts.products.values.filter { $0.poster != nil }.map(\.name).sorted()
-        if let other = products.first(where: { layouts.products[$0]?.poster == nil }) {
-            throw DiagnosticError(.error("`--tile` splits a poster onto smaller sheets, and `\(other)` is not a poster",
+        for name in products where try layouts.product(name).poster == nil {
+            let posters = layouts.products.values.filter { $0.poster != nil }.map(\.name).sorted()
+            throw DiagnosticError(.error("`--tile` splits a poster onto smaller sheets, and `\(name)` is not a poster",
                                          hint: "name the poster to tile: --product \(posters.last ?? "poster-a2") --tile \(sheet)"))
         }
         if printShop {
@@ -64,7 +64,7 @@ extension Builder {
         let grid = try TileGrid.plan(posterWidth: page.width, posterHeight: page.height, sheetName: sheet, settings: settings)
         // The label is in the poster's language when its file has the words; otherwise in English.
         var strings = try layouts.language(job.languages[0])
-        if strings.tiling == nil, let english = layouts.languages["en"], english.tiling != nil { strings = english }
+        if strings.tiling == nil, let english = try? layouts.language("en"), english.tiling != nil { strings = english }
         guard let words = strings.tiling else {
             throw DiagnosticError(.error("neither \(job.languages[0]).yaml nor en.yaml in \(layouts.folder.relativePath)/languages has the tile labels' words",
                                          hint: "add `tiling:` (tile, over-left, over-above, glue) to \(layouts.folder.relativePath)/languages/en.yaml"))

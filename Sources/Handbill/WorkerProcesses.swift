@@ -154,7 +154,7 @@ public struct WorkerProcesses: Sendable {
             do throws(DiagnosticError) {
                 var parsed: [Document] = []
                 for language in job.languages {
-                    let source = (try? workspace.layouts.variant(job.variant))?.source ?? ""
+                    let source = (try? workspace.layouts.source(ofVariant: job.variant)) ?? ""
                     if documents[source + "/" + language] == nil {
                         do throws(DiagnosticError) {
                             documents[source + "/" + language] = .success(try batch.edition(of: job).document(language: language))

@@ -18,7 +18,7 @@ public final class Workspace: Sendable {
     private let formats: Mutex<FormatFiles>
 
     /// `root` is the folder holding `Layouts/` and `Fonts/` (the project folder). `layoutsOnDemand`:
-    /// read the products' and languages' files as builds ask for them (LayoutLibrary).
+    /// read the layout files as builds ask for them (LayoutLibrary).
     public convenience init(layouts: URL, fonts: URL, layoutsOnDemand: Bool = false) throws(DiagnosticError) {
         self.init(layouts: try LayoutLibrary(folder: layouts, onDemand: layoutsOnDemand), fonts: try FontLibrary(folder: fonts))
     }

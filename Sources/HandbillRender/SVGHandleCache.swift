@@ -9,12 +9,15 @@ import Foundation
 /// parsing): a picture edited while a worker lives is parsed again, never drawn stale. Handles are
 /// parsed with `rsvg_handle_new_from_file`, as before, so relative references in a picture still
 /// resolve from its own folder. Drawing holds the cache's lock: a handle is never drawn by two
-/// threads at once.
+/// threads at once. At most `limit` pictures are kept: local editions' logos are one file per row,
+/// and a worker building thousands of rows must not keep them all (~90 KB each).
 final class SVGHandleCache: @unchecked Sendable {
     static let shared = SVGHandleCache()
 
     private let lock = NSLock()
     private var handles: [String: (bytes: Data, handle: UnsafeMutablePointer<RsvgHandle>)] = [:]
+    /// The pictograms a document draws are a few dozen; past this, the cache starts again.
+    private let limit = 64
 
     /// Draws the picture at `path` fitted into `viewport` (keeping its proportions); nothing when
     /// the file will not load.
@@ -38,6 +41,10 @@ final class SVGHandleCache: @unchecked Sendable {
         guard let handle = rsvg_handle_new_from_file(path, &error) else {
             if let error { g_error_free(error) }
             return nil
+        }
+        if handles.count >= limit {
+            for cached in handles.values { g_object_unref(UnsafeMutableRawPointer(cached.handle)) }
+            handles = [:]
         }
         handles[path] = (bytes, handle)
         return handle

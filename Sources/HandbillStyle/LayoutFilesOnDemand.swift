@@ -2,9 +2,10 @@ import Foundation
 import HandbillModel
 import Yams
 
-/// One folder of layout files (`products/`, `languages/`), each read and checked the first time
-/// it is asked for and kept: decoding YAML is slow (Yams), and a build of one leaflet needs one
-/// product and one language of the seven and fifteen there are.
+/// One folder of layout files (`products/`, `variants/`, `languages/`, or one file such as
+/// `print-marks.yaml`), each read and checked the first time it is asked for and kept: decoding
+/// YAML is slow (Yams), and a build of one leaflet needs one product, variant and language of the
+/// seven, four and fifteen there are.
 final class LayoutFilesOnDemand<Value: Sendable>: @unchecked Sendable {  // `read` is pure; the cache is locked
     /// The files' names without `.yaml`, sorted: known without reading them.
     let names: [String]
@@ -24,10 +25,13 @@ final class LayoutFilesOnDemand<Value: Sendable>: @unchecked Sendable {  // `rea
     }
 
     /// Asks `test` about a file's YAML without decoding it (composing is a small part of reading);
-    /// false when the file cannot be read or parsed.
-    func peek(_ name: String, _ test: (Node?) -> Bool) -> Bool {
+    /// when the file cannot be read or parsed, throws what is wrong with it.
+    func peek(_ name: String, _ test: (Node?) -> Bool) throws(DiagnosticError) -> Bool {
         guard let text = try? LayoutFile.read(folder.appendingPathComponent(name + ".yaml")),
-              let root = try? Yams.compose(yaml: text, LayoutKeyLines.resolver, .default, .utf8) else { return false }
+              let root = try? Yams.compose(yaml: text, LayoutKeyLines.resolver, .default, .utf8) else {
+            _ = try one(name)  // reads it the usual way, for the usual message
+            return false
+        }
         return test(root)
     }
 

@@ -66,8 +66,17 @@ public struct LayoutLibrary: Sendable {
 
     /// The name of the product built when none is asked for: the one whose file says `default: true`
     /// (found from each file's top-level keys, without decoding the others), else the first by name.
-    public var defaultProductName: String? {
-        productFiles.names.first { productFiles.peek($0) { $0?.mapping?["default"]?.bool == true } } ?? productFiles.names.first
+    /// A file that cannot be read on the way is an error, as it would be if every file were read.
+    public func defaultProductName() throws(DiagnosticError) -> String? {
+        for name in productFiles.names where try productFiles.peek(name, { $0?.mapping?["default"]?.bool == true }) {
+            return name
+        }
+        return productFiles.names.first
+    }
+
+    /// The `source:` edition a variant is written from (easy read's own text), nil for the guidance itself.
+    public func source(ofVariant name: String) throws(DiagnosticError) -> String? {
+        try variant(name).source
     }
 
     public func product(_ name: String) throws(DiagnosticError) -> Product {

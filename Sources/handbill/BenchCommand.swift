@@ -83,12 +83,8 @@ struct BenchCommand: ParsableCommand {
             ("whole matrix (--all: PDF, braille, web pages)", ["--all"]),
         ]
         for matrix in matrices {
-            var everything = selection
-            everything.all = true
-            everything.product = matrix.arguments.contains("--product") ? ["leaflet-a4"] : []
-            everything.variant = []
-            everything.lang = nil
-            everything.format = matrix.arguments.contains("--format") ? "pdf" : nil
+            // The selection counted is the one built: the same arguments, parsed.
+            guard let everything = try? JobSelection.parse([selection.guidance] + matrix.arguments) else { continue }
             let total = try everything.jobs(for: guidance, in: workspace).count
             let repeats = max(3, runs / 4)
             print("\(matrix.name): \(total) documents, a fresh process each run, median of \(repeats):")

@@ -30,7 +30,7 @@ struct ResourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of the fonts to render with.", valueName: "dir"))
     var fonts: String?
 
-    /// `layoutsOnDemand`: read the products' and languages' layout files only as they are used.
+    /// `layoutsOnDemand`: read the layout files (products, variants, languages, print marks, tiling) only as they are used.
     func workspace(layoutsOnDemand: Bool = false) throws(DiagnosticError) -> Workspace {
         let root = Workspace.defaultRoot()
         return try Workspace(

@@ -50,13 +50,14 @@ struct JobSelection: ParsableArguments {
     func jobs(for guidance: GuidanceFolder, in workspace: Workspace) throws(DiagnosticError) -> [Job] {
         let layouts = workspace.layouts
         var products = try !product.isEmpty ? product.map { name throws(DiagnosticError) in try layouts.product(name).name }
-            : all ? layouts.products.keys.sorted() : [layouts.defaultProductName!]
+            : all ? layouts.products.keys.sorted() : [try layouts.defaultProductName()!]
         // `--tile` with no product named tiles the posters bigger than the sheet (`--all --tile a4`: A3 and A2).
         if let tile, product.isEmpty, let sheet = try layouts.tiling()?.sheetsMM[tile] {
             products = layouts.products.values.filter { $0.poster != nil && $0.pageMM.width * $0.pageMM.height > sheet.width * sheet.height }
                 .map(\.name).sorted()
         }
         if let tile { try Builder.checkTiling(tile, products: products, printShop: printShop, layouts: layouts) }  // TiledBuild.swift
+        if printShop { try Builder.checkPrintShop(layouts: layouts) }
         let variants = try variant.isEmpty ? layouts.variantNames : variant.map { name throws(DiagnosticError) in try layouts.variant(name).name }
         let languages: [String]
         switch all && lang == nil ? "all" : lang {
@@ -75,8 +76,11 @@ struct JobSelection: ParsableArguments {
         for format in try formats() {
             // Braille and web pages have no print product; they are made once per variant and language.
             let formatProducts = format == .pdf ? products : [format.productName!]
-            let formatVariants = variants.filter { name in
-                self.variant.contains(name) || (try? layouts.variant(name)).map { Builder.makes(format, in: $0) } ?? true
+            // Each variant's file is read here: a broken one is this build's error, said once.
+            var formatVariants: [String] = []
+            for name in variants {
+                let variant = try layouts.variant(name)
+                if self.variant.contains(name) || Builder.makes(format, in: variant) { formatVariants.append(name) }
             }
             // Braille in the languages Layouts/formats/braille.yaml has a table for, unless asked for by name.
             let builder = Builder(workspace: workspace), named = lang != nil && lang != "all"
@@ -98,7 +102,7 @@ struct JobSelection: ParsableArguments {
                 // A variant with an edition of its own (easy read) is made in the languages that
                 // edition has; asked for by name in another, it says which it has.
                 var wanted = languages
-                if let source = (try? layouts.variant(variant))?.source {
+                if let source = try layouts.source(ofVariant: variant) {
                     // A guidance without that edition is simply not made in that variant, unless asked for.
                     guard self.variant.contains(variant) || (try? guidance.edition(source)) != nil else { continue }
                     let edition = try guidance.edition(source)
@@ -133,7 +137,7 @@ final class DocumentCache {
 
     /// The documents a job needs: one, or two for a bilingual job, from its variant's edition.
     func documents(for job: Job, in workspace: Workspace) throws(DiagnosticError) -> [Document] {
-        let source = (try? workspace.layouts.variant(job.variant))?.source
+        let source = try workspace.layouts.source(ofVariant: job.variant)
         var result: [Document] = []
         for language in job.languages {
             if let source {

@@ -332,6 +332,10 @@ import Testing
                 .refused(file: "standard.yaml", line: 5, "asks for the font `Comic Sans MS`")),
         .layout("variant-not-yaml", "variants/standard.yaml", "leading: 1.4", "leading: [1.4",
                 .refused(file: "standard.yaml", line: 14, "not valid YAML")),
+        // The default product (no --product): its file is found by its keys, and a broken one is
+        // this build's error, never quietly another product.
+        .layout("default-product-not-yaml", "products/leaflet-a4.yaml", "columns: 1", "columns: [1",
+                .refused(file: "leaflet-a4.yaml", line: 9, "not valid YAML")),
         Case(name: "variant-file-links-to-dev-zero", outcome: .refused(file: "variants/standard.yaml", line: nil, "is not a regular file")) { sandbox in
             // Read whole, it would never end. (The variant built: a build reads only the layout files it uses.)
             try sandbox.writeSource(Data(good.utf8))

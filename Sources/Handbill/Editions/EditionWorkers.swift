@@ -10,6 +10,7 @@ final class Workers: @unchecked Sendable {
     private let workspace: Workspace
     private let national: [NationalEdition]
     private var states: [Worker?]
+    private let lock = NSLock()
     /// Child processes doing the building, when there are more workers than one.
     private let processes: EditionProcesses?
 
@@ -64,10 +65,11 @@ final class Workers: @unchecked Sendable {
     /// Ends the child processes, if any.
     func finish() { processes?.finish() }
 
+    /// Slot `slot`'s worker, made on first use. The array is shared by the slots' threads: locked.
     private func state(_ slot: Int) throws(DiagnosticError) -> Worker {
-        if let state = states[slot] { return state }
+        if let state = lock.withLock({ states[slot] }) { return state }
         let state = Worker(workspace: slot == 0 ? workspace : try workspace.withOwnFonts(), national: national)
-        states[slot] = state
+        lock.withLock { states[slot] = state }
         return state
     }
 }
