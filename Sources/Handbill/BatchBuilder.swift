@@ -62,13 +62,13 @@ public final class BatchBuilder: @unchecked Sendable {
         let pending = stale
         let next = Counter()
         let workers = max(1, min(options.workers, pending.count))
-        /// Builds job `index` in this process, with `own` fonts (made on first use).
-        let buildHere = { @Sendable (index: Int, worker: Int, own: inout Workspace?) in
+        /// Builds job `index` in this process, with the worker's `own` fonts (WorkerFonts.swift).
+        let buildHere = { @Sendable (index: Int, worker: Int, own: inout WorkerFonts) in
             let job = jobs[index]
             let start = DispatchTime.now()
             do throws(DiagnosticError) {
-                if own == nil { own = worker == 0 ? self.workspace : try self.workspace.withOwnFonts() }
-                let built = try Builder(workspace: own!).buildOutput(try documents.for(job), job: job, output: options.output,
+                let workspace = try own.workspace(for: job, base: self.workspace, shared: worker == 0)
+                let built = try Builder(workspace: workspace).buildOutput(try documents.for(job), job: job, output: options.output,
                                                                      png: options.png, thumbnail: options.thumbnails)
                 results.record(index, BatchResult(output: job.fileName, status: .built, files: built.files.map { Self.relative($0, to: folder) },
                                                   milliseconds: Self.milliseconds(since: start), shortened: built.shortened))
@@ -81,7 +81,7 @@ public final class BatchBuilder: @unchecked Sendable {
             processes.run(jobs, pending: pending, workers: workers, batch: self, options: options, results: results, buildHere: buildHere)
         } else {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var own: Workspace?
+                var own = WorkerFonts()
                 while let position = next.take(below: pending.count) { buildHere(pending[position], worker, &own) }
             }
         }

@@ -103,7 +103,7 @@ public struct WorkerProcesses: Sendable {
 
     /// Builds the `pending` jobs on `workers` children; results go to `results` as they arrive.
     func run(_ jobs: [Job], pending: [Int], workers: Int, batch: BatchBuilder, options: BatchBuilder.Options, results: Results,
-             buildHere: @escaping @Sendable (Int, Int, inout Workspace?) -> Void) {
+             buildHere: @escaping @Sendable (Int, Int, inout WorkerFonts) -> Void) {
         let plan = Plan(jobs: jobs, output: options.output.standardizedFileURL.path,
                         png: options.png, thumbnails: options.thumbnails)
         let planLine = (try? JSONEncoder().encode(plan)).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -118,19 +118,19 @@ public struct WorkerProcesses: Sendable {
             results.record(pending[position], BatchResult(output: jobs[pending[position]].fileName, status: .failed, files: [], milliseconds: 0,
                                                           error: "error: the worker process building it ended unexpectedly"))
         }, here: { slot, position in
-            var workspace = own.get(slot)
-            buildHere(pending[position], slot, &workspace)
-            own.set(slot, workspace)
+            var fonts = own.get(slot)
+            buildHere(pending[position], slot, &fonts)
+            own.set(slot, fonts)
         })
     }
 
     /// Each slot's own fonts, for the jobs it builds in this process (each slot touches only its own).
     private final class SlotWorkspaces: @unchecked Sendable {
         private let lock = NSLock()
-        private var workspaces: [Workspace?]
-        init(count: Int) { workspaces = Array(repeating: nil, count: count) }
-        func get(_ slot: Int) -> Workspace? { lock.withLock { workspaces[slot] } }
-        func set(_ slot: Int, _ workspace: Workspace?) { lock.withLock { workspaces[slot] = workspace } }
+        private var fonts: [WorkerFonts]
+        init(count: Int) { fonts = Array(repeating: WorkerFonts(), count: count) }
+        func get(_ slot: Int) -> WorkerFonts { lock.withLock { fonts[slot] } }
+        func set(_ slot: Int, _ value: WorkerFonts) { lock.withLock { fonts[slot] = value } }
     }
 
     // MARK: The child's side
@@ -144,6 +144,7 @@ public struct WorkerProcesses: Sendable {
         }
         let jobs = plan.jobs, output = URL(fileURLWithPath: plan.output, isDirectory: true)
         let batch = BatchBuilder(workspace: workspace, guidance: guidance)
+        var fonts = WorkerFonts()
         let folder = output.appendingPathComponent(guidance.name)
         var documents: [String: Result<Document, DiagnosticError>] = [:]
         let encoder = JSONEncoder()
@@ -164,7 +165,8 @@ public struct WorkerProcesses: Sendable {
                     }
                     parsed.append(try documents[source + "/" + language]!.get())
                 }
-                let built = try Builder(workspace: workspace).buildOutput(parsed, job: job, output: output, png: plan.png, thumbnail: plan.thumbnails)
+                let built = try Builder(workspace: try fonts.workspace(for: job, base: workspace, shared: true))
+                    .buildOutput(parsed, job: job, output: output, png: plan.png, thumbnail: plan.thumbnails)
                 result = BatchResult(output: job.fileName, status: .built, files: built.files.map { BatchBuilder.relative($0, to: folder) },
                                      milliseconds: BatchBuilder.milliseconds(since: start), shortened: built.shortened)
             } catch {
