@@ -29,7 +29,9 @@ public final class BatchBuilder: @unchecked Sendable {
     /// Each edition the jobs' variants name (easy read), parsed once: every job asks for its own.
     /// Kept as long as this builder, like `guidance` itself: one builder is one batch.
     private var editions: [String: Result<GuidanceFolder, DiagnosticError>] = [:]
-    private let editionsLock = NSLock()
+    /// Each edition's document in each language, by "<edition>/<language>", parsed once likewise.
+    private var documents: [String: Result<Document, DiagnosticError>] = [:]
+    private let parsedLock = NSLock()  // guards `editions` and `documents`: worker threads ask
 
     public init(workspace: Workspace, guidance: GuidanceFolder) {
         self.workspace = workspace
@@ -46,7 +48,6 @@ public final class BatchBuilder: @unchecked Sendable {
         var manifest = options.force ? BuildManifest() : BuildManifest.read(from: folder)
         var fingerprints = InputFingerprint(fontsFolder: workspace.fonts.folder)
         let inputs = jobs.map { fingerprints.of(job: $0, files: inputFiles(of: $0), options: "png=\(options.png)") }
-        let documents = loadDocuments(for: jobs)
 
         let results = Results(count: jobs.count, progress: progress)
         var stale: [Int] = []
@@ -68,7 +69,7 @@ public final class BatchBuilder: @unchecked Sendable {
             let start = DispatchTime.now()
             do throws(DiagnosticError) {
                 let workspace = try own.workspace(for: job, base: self.workspace, shared: worker == 0)
-                let built = try Builder(workspace: workspace).buildOutput(try documents.for(job), job: job, output: options.output,
+                let built = try Builder(workspace: workspace).buildOutput(try self.documents(for: job), job: job, output: options.output,
                                                                      png: options.png, thumbnail: options.thumbnails)
                 results.record(index, BatchResult(output: job.fileName, status: .built, files: built.files.map { Self.relative($0, to: folder) },
                                                   milliseconds: Self.milliseconds(since: start), shortened: built.shortened))
@@ -125,28 +126,28 @@ public final class BatchBuilder: @unchecked Sendable {
     /// The edition of the guidance a job's variant sets (the easy-read text, or the guidance itself).
     func edition(of job: Job) throws(DiagnosticError) -> GuidanceFolder {
         guard let source = (try? workspace.layouts.source(ofVariant: job.variant)) else { return guidance }
-        if let known = editionsLock.withLock({ editions[source] }) { return try known.get() }
+        if let known = parsedLock.withLock({ editions[source] }) { return try known.get() }
         let found: Result<GuidanceFolder, DiagnosticError>
         do throws(DiagnosticError) { found = .success(try guidance.edition(source)) } catch { found = .failure(error) }
-        editionsLock.withLock { editions[source] = found }
+        parsedLock.withLock { editions[source] = found }
         return try found.get()
     }
 
-    /// Parses each edition's document in each language once, up front; one that fails fails its jobs.
-    private func loadDocuments(for jobs: [Job]) -> LoadedDocuments {
-        var loaded: [String: Result<Document, DiagnosticError>] = [:]
-        for job in jobs {
-            let source = (try? workspace.layouts.source(ofVariant: job.variant)) ?? ""
-            for language in job.languages where loaded[source + "/" + language] == nil {
-                do throws(DiagnosticError) {
-                    loaded[source + "/" + language] = .success(try edition(of: job).document(language: language))
-                } catch {
-                    loaded[source + "/" + language] = .failure(error)
-                }
-            }
+    /// The documents a job needs (one, or two side by side), from its variant's edition, each
+    /// parsed once per builder: every job in that edition and language shares it. One that fails
+    /// fails the jobs that need it.
+    func documents(for job: Job) throws(DiagnosticError) -> [Document] {
+        let source = (try? workspace.layouts.source(ofVariant: job.variant)) ?? ""
+        var result: [Document] = []
+        for language in job.languages {
+            let key = source + "/" + language
+            if let known = parsedLock.withLock({ documents[key] }) { result.append(try known.get()); continue }
+            let found: Result<Document, DiagnosticError>
+            do throws(DiagnosticError) { found = .success(try edition(of: job).document(language: language)) } catch { found = .failure(error) }
+            parsedLock.withLock { documents[key] = found }
+            result.append(try found.get())
         }
-        return LoadedDocuments(byKey: loaded, sources: Dictionary(Set(jobs.map(\.variant)).map { ($0, (try? workspace.layouts.source(ofVariant: $0)) ?? "") },
-                                                                   uniquingKeysWith: { first, _ in first }))
+        return result
     }
 
     static func relative(_ file: URL, to folder: URL) -> String {
@@ -160,19 +161,6 @@ public final class BatchBuilder: @unchecked Sendable {
 }
 
 /// Each language's document, or why it could not be read.
-struct LoadedDocuments: Sendable {
-    /// By "<edition>/<language>".
-    let byKey: [String: Result<Document, DiagnosticError>]
-    /// Each variant's edition ("" for the guidance itself).
-    let sources: [String: String]
-
-    func `for`(_ job: Job) throws(DiagnosticError) -> [Document] {
-        var result: [Document] = []
-        for language in job.languages { result.append(try byKey[(sources[job.variant] ?? "") + "/" + language]!.get()) }
-        return result
-    }
-}
-
 /// Results filled in by workers in any order.
 final class Results: @unchecked Sendable {
     private let lock = NSLock()

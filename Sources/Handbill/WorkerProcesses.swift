@@ -109,7 +109,7 @@ public struct WorkerProcesses: Sendable {
         let planLine = (try? JSONEncoder().encode(plan)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let pool = ChildProcessPool(arguments: arguments(workspace: batch.workspace, guidance: batch.guidance), plan: planLine)
         defer { pool.finish() }
-        let own = SlotWorkspaces(count: workers)
+        let own = SlotFonts(count: workers)
         pool.run(count: pending.count, workers: workers, request: { String(pending[$0]) }, answer: { position, line in
             guard let result = try? JSONDecoder().decode(BatchResult.self, from: Data(line.utf8)) else { return false }
             results.record(pending[position], result)
@@ -125,7 +125,7 @@ public struct WorkerProcesses: Sendable {
     }
 
     /// Each slot's own fonts, for the jobs it builds in this process (each slot touches only its own).
-    private final class SlotWorkspaces: @unchecked Sendable {
+    private final class SlotFonts: @unchecked Sendable {
         private let lock = NSLock()
         private var fonts: [WorkerFonts]
         init(count: Int) { fonts = Array(repeating: WorkerFonts(), count: count) }
@@ -146,27 +146,14 @@ public struct WorkerProcesses: Sendable {
         let batch = BatchBuilder(workspace: workspace, guidance: guidance)
         var fonts = WorkerFonts()
         let folder = output.appendingPathComponent(guidance.name)
-        var documents: [String: Result<Document, DiagnosticError>] = [:]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         while let line = readLine(), let index = Int(line), jobs.indices.contains(index) {
             let job = jobs[index], start = DispatchTime.now()
             var result: BatchResult
             do throws(DiagnosticError) {
-                var parsed: [Document] = []
-                for language in job.languages {
-                    let source = (try? workspace.layouts.source(ofVariant: job.variant)) ?? ""
-                    if documents[source + "/" + language] == nil {
-                        do throws(DiagnosticError) {
-                            documents[source + "/" + language] = .success(try batch.edition(of: job).document(language: language))
-                        } catch {
-                            documents[source + "/" + language] = .failure(error)
-                        }
-                    }
-                    parsed.append(try documents[source + "/" + language]!.get())
-                }
                 let built = try Builder(workspace: try fonts.workspace(for: job, base: workspace, shared: true))
-                    .buildOutput(parsed, job: job, output: output, png: plan.png, thumbnail: plan.thumbnails)
+                    .buildOutput(try batch.documents(for: job), job: job, output: output, png: plan.png, thumbnail: plan.thumbnails)
                 result = BatchResult(output: job.fileName, status: .built, files: built.files.map { BatchBuilder.relative($0, to: folder) },
                                      milliseconds: BatchBuilder.milliseconds(since: start), shortened: built.shortened)
             } catch {
