@@ -20,18 +20,28 @@ public struct Builder: Sendable {
 
     /// Renders and finishes a laid-out document into `pdf`, which appears whole or not at all.
     public func write(_ positioned: PositionedDocument, to pdf: URL, readingOrder: [Int]? = nil) throws(DiagnosticError) {
-        let date = DocumentDate.iso(source: positioned.metadata.date)
-        let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: date)
-        // Cairo draws into memory; qpdf finishes that into the target.
-        let drawn = try workspace.fonts.exclusively { () throws(DiagnosticError) in try PDFRenderer.render(positioned, options: options) }
-        var finish = finishOptions(positioned, date: date)
-        finish.elementAttributes = drawn.attributes
-        finish.readingOrder = readingOrder ?? positioned.readingOrder
-        try AtomicFile.write(try Finisher.finish(pdf: drawn.bytes, options: finish), to: pdf)
+        try AtomicFile.write(try finished(positioned, readingOrder: readingOrder), to: pdf)
     }
 
-    private func finishOptions(_ document: PositionedDocument, date: String) -> FinishOptions {
-        let meta = document.metadata
+    /// A laid-out document rendered and finished, in memory.
+    func finished(_ positioned: PositionedDocument, readingOrder: [Int]? = nil) throws(DiagnosticError) -> [UInt8] {
+        var drawn = try self.drawn(positioned)
+        drawn.finish.readingOrder = readingOrder ?? positioned.readingOrder
+        return try Finisher.finish(pdf: drawn.bytes, options: drawn.finish)
+    }
+
+    /// A laid-out document as Cairo drew it, in memory, and what finishing it takes.
+    func drawn(_ positioned: PositionedDocument) throws(DiagnosticError) -> (bytes: [UInt8], finish: FinishOptions) {
+        let options = PDFOptions(creator: "Handbill \(Workspace.version)", date: DocumentDate.iso(source: positioned.metadata.date))
+        let drawn = try workspace.fonts.exclusively { () throws(DiagnosticError) in try PDFRenderer.render(positioned, options: options) }
+        var finish = finishOptions(positioned)
+        finish.elementAttributes = drawn.attributes
+        return (drawn.bytes, finish)
+    }
+
+    /// What finishing writes besides the pages: metadata, boxes, links' words.
+    func finishOptions(_ document: PositionedDocument) -> FinishOptions {
+        let meta = document.metadata, date = DocumentDate.iso(source: meta.date)
         return FinishOptions(
             language: meta.language, title: meta.title, author: meta.publisher, subject: meta.summary ?? meta.title,
             keywords: meta.keywords, creator: "Handbill \(Workspace.version)",

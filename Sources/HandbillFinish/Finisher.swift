@@ -20,15 +20,21 @@ public enum Finisher {
     }
 
     private static func finish(_ pdf: QPDF, options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
-        try markDecorationAsArtifacts(pdf)
-        StructureTreePruner.describeAndRemoveDecoration(in: pdf, attributes: options.elementAttributes)
-        if let order = options.readingOrder { try ReadingOrder.restore(order, in: pdf) }
+        try finishContent(pdf, options: options)
         describeDocument(pdf, options)
-        describeLinks(pdf, options.linkDescriptions)
-        mapFontGlyphs(pdf)
         setPageBoxes(pdf, options.pageBoxes)
         if options.marks.contains(where: { !$0.isEmpty }) { try PrintMarkStamp.stamp(options.marks, on: pdf) }
         return try pdf.written()
+    }
+
+    /// What the pages' content, structure, links and fonts need; the rest describes the document
+    /// (a local edition's own content takes only this: `EditionGraft`).
+    static func finishContent(_ pdf: QPDF, options: FinishOptions) throws(DiagnosticError) {
+        try markDecorationAsArtifacts(pdf)
+        StructureTreePruner.describeAndRemoveDecoration(in: pdf, attributes: options.elementAttributes)
+        if let order = options.readingOrder { try ReadingOrder.restore(order, in: pdf) }
+        describeLinks(pdf, options.linkDescriptions)
+        mapFontGlyphs(pdf)
     }
 
     private static func markDecorationAsArtifacts(_ pdf: QPDF) throws(DiagnosticError) {

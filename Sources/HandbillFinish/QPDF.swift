@@ -76,6 +76,21 @@ final class QPDF {
         return PDFObject(pdf: self, handle: handle)
     }
 
+    func integer(_ value: Int) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_integer(data, Int64(value))) }
+    func newArray() -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_array(data)) }
+    func newDictionary() -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_dictionary(data)) }
+
+    /// `object`, of another document, copied into this one with everything it refers to (but
+    /// pages: references to those become null). Each object is copied once however often asked;
+    /// a direct object (qpdf copies only indirect ones) becomes indirect in its own document first.
+    func copy(_ object: PDFObject) -> PDFObject {
+        if object.objectID == 0, !object.isInteger, !object.isNull {
+            let indirect = qpdf_make_indirect_object(object.pdf.data, object.handle)
+            return PDFObject(pdf: self, handle: qpdf_oh_copy_foreign_object(data, object.pdf.data, indirect))
+        }
+        return PDFObject(pdf: self, handle: qpdf_oh_copy_foreign_object(data, object.pdf.data, object.handle))
+    }
+
     func name(_ name: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_name(data, name)) }
     func string(_ utf8: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_unicode_string(data, utf8)) }
     var null: PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_null(data)) }
@@ -211,6 +226,7 @@ struct PDFObject {
     func setItem(_ index: Int, _ value: PDFObject) { qpdf_oh_set_array_item(data, handle, Int32(index), value.handle) }
     func eraseItem(_ index: Int) { qpdf_oh_erase_item(data, handle, Int32(index)) }
     func append(_ value: PDFObject) { qpdf_oh_append_item(data, handle, value.handle) }
+    func insert(_ value: PDFObject, at index: Int) { qpdf_oh_insert_item(data, handle, Int32(index), value.handle) }
 
     /// The stream's data with its filters undone.
     func streamData() throws(DiagnosticError) -> [UInt8] {
@@ -230,6 +246,24 @@ struct PDFObject {
         try pdf.check("read the page content of")
         defer { free(buffer) }
         return buffer.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
+    }
+
+    /// The stream's data as stored, its filters not undone.
+    func rawStreamData() throws(DiagnosticError) -> [UInt8] {
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        _ = qpdf_oh_get_stream_data(data, handle, qpdf_dl_none, nil, &buffer, &length)
+        try pdf.check("read a stream of")
+        defer { free(buffer) }
+        return buffer.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
+    }
+
+    /// The object in PDF syntax: its value, the objects it refers to as references (a stream: its
+    /// number). Bytes, not text: a string in PDFDocEncoding is written as its own bytes (qpdf
+    /// escapes a NUL, so the C string ends where the object does).
+    var unparsed: [UInt8] {
+        let text = qpdf_oh_unparse_resolved(data, handle)!
+        return Array(UnsafeRawBufferPointer(start: text, count: strlen(text)))
     }
 
     /// Replaces the stream's data with unfiltered `bytes`.

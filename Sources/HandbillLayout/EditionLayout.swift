@@ -41,21 +41,64 @@ public final class EditionLayout {
         after = try composer.compose(Array(document.blocks[split...]), width: assembly.columnWidth)
     }
 
-    /// One edition: `local` (the styled local block) in its place, and `smallPrint` ("Local
-    /// edition for …") added to the running footer of every page.
+    /// One edition laid out in full: `local` (the styled local block) in its place, and
+    /// `smallPrint` ("Local edition for …") on its own line under every page's footer.
     public func layout(local: [StyledBlock], smallPrint: String) throws(DiagnosticError) -> PositionedDocument {
-        var slices = before
-        slices += try composer.compose(local, width: assembly.columnWidth)
-        slices += after
-        // A heading keeps its next slice across the joins too ("Where to get help" and the local block).
+        var edition = assembly
+        edition.footer = try assembly.footer.withSmallPrint(smallPrint)
+        return try edition.assemble(masthead: masthead, mastheadHeight: mastheadHeight,
+                                    slices: joined(try composer.compose(local, width: assembly.columnWidth)),
+                                    metadata: document.metadata, background: document.background)
+    }
+
+    /// One edition's block and small print composed, to lay over a base (`base`, `overlay`); nil
+    /// when the block is not one slice kept together (it is laid out in full).
+    public func block(local: [StyledBlock], smallPrint: String) throws(DiagnosticError) -> EditionBlock? {
+        let slices = try composer.compose(local, width: assembly.columnWidth)
+        guard slices.count == 1 else { return nil }
+        return EditionBlock(slice: slices[0], footer: try assembly.footer.withSmallPrint(smallPrint))
+    }
+
+    /// The national pages with room for a block and small print of `block`'s shape, laid out as
+    /// `layout` lays that edition out: every edition of the shape is these pages with its own block
+    /// and small print laid over them. An empty element (`EditionMarker.actualText`) keeps the block's
+    /// place in reading order; the block's heading is in the outline already (its words are the
+    /// guidance's, the same in every edition).
+    public func base(for block: EditionBlock) throws(DiagnosticError) -> (document: PositionedDocument, slot: EditionSlot) {
+        var slot = FlowSlice(height: block.slice.height, spaceBefore: block.slice.spaceBefore, breakBefore: block.slice.breakBefore,
+                             items: [.open(.paragraph), .describe(StructureAttributes(actualText: EditionMarker.actualText)), .close(.paragraph)])
+        slot.keepsNext = block.slice.keepsNext
+        slot.outline = block.slice.outline
+        var edition = assembly
+        edition.footer = block.footer.hidingSmallPrint
+        let slices = joined([slot])
+        let placed = try edition.assemble(masthead: masthead, mastheadHeight: mastheadHeight, slices: slices,
+                                          metadata: document.metadata, background: document.background, locating: before.count)
+        guard let located = placed.located else {
+            throw DiagnosticError(.error("the local edition's block was not placed", hint: "this is a bug in Handbill; please report it"))
+        }
+        return (placed.document, located)
+    }
+
+    /// What one edition adds to a base of `pages` pages: its block at `slot`, in a Document
+    /// element, and its small print at the foot of every page. No background: it is drawn over one.
+    public func overlay(_ block: EditionBlock, at slot: EditionSlot, pages count: Int) -> PositionedDocument {
+        let page = document.page
+        var pages = (0..<count).map { _ in
+            PositionedPage(width: page.width, height: page.height, bleed: page.bleed, items: block.footer.smallPrintItems())
+        }
+        pages[slot.page].items = [.open(.document)] + block.slice.items.map { $0.offsetBy(x: slot.origin.x, y: slot.origin.y) }
+            + [.close(.document)] + pages[slot.page].items
+        return PositionedDocument(metadata: document.metadata, pages: pages, outline: [], background: Colour(red: 1, green: 1, blue: 1))
+    }
+
+    /// The national slices with `local` between them; a heading keeps its next slice across the
+    /// joins too ("Where to get help" and the local block).
+    private func joined(_ local: [FlowSlice]) -> [FlowSlice] {
+        var slices = before + local + after
         for index in slices.indices.dropLast() where slices[index].keepsNext {
             slices[index + 1].breakBefore = false
         }
-        var withSmallPrint = document
-        withSmallPrint.footer.details.append(.init(text: smallPrint, isAddress: false))
-        var edition = assembly
-        edition.footer = FooterComposer(shaper: shaper, document: withSmallPrint)
-        return try edition.assemble(masthead: masthead, mastheadHeight: mastheadHeight, slices: slices,
-                                    metadata: document.metadata, background: document.background)
+        return slices
     }
 }

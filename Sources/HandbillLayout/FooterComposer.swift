@@ -11,6 +11,12 @@ struct FooterComposer {
     /// The footer with wide page numbers as shaped to find `isLoose`: what `height` measures when
     /// the footer is not loose (the same text), so it is not shaped again.
     private let wideNumbers: ShapedText
+    /// A local edition's "Local edition for …": its own lines under the details, so the details
+    /// break the same way in every edition and its pages differ from each other only there.
+    private var smallPrint: FlowSlice? = nil
+    /// Whether the small print is drawn; false keeps its room empty (the pages editions are laid
+    /// over: `EditionSlot`).
+    private var drawsSmallPrint = true
 
     /// Measures the footer once: every page's differs only in its page number.
     init(shaper: TextShaper, document: StyledDocument) {
@@ -21,6 +27,23 @@ struct FooterComposer {
     }
 
     private var width: Double { document.page.textWidth }
+
+    /// This footer with `text` as a local edition's small print on its own line(s).
+    func withSmallPrint(_ text: String) throws(DiagnosticError) -> FooterComposer {
+        var copy = self
+        let styled = StyledText(runs: [StyledRun(text, style: document.footer.style)],
+                                lineHeight: document.footer.style.size * document.footer.leading, breaksInsideWords: true)
+        // Its lines, an artifact, their top at 0: shaped once, the same on every page.
+        copy.smallPrint = FlowSlice.merged(try BlockComposer(shaper: shaper).lines(of: styled, role: .artifact, width: width, spaceBefore: 0))
+        return copy
+    }
+
+    /// This footer keeping the small print's room empty.
+    var hidingSmallPrint: FooterComposer {
+        var copy = self
+        copy.drawsSmallPrint = false
+        return copy
+    }
 
     /// The footer's words. Each piece stays whole (an address never split), unless a piece is too
     /// long for the line on its own (a long address on an A5 page in large print): then, `loose`,
@@ -49,15 +72,23 @@ struct FooterComposer {
     func height() throws(DiagnosticError) -> Double {
         let shaped = isLoose ? shaper.shape(text(page: 88, of: 88), width: width) : wideNumbers
         try BlockComposer(shaper: shaper).check(shaped, width: width)
-        return Double(shaped.lines.count) * shaped.lineHeight
+        return Double(shaped.lines.count) * shaped.lineHeight + (smallPrint?.height ?? 0)
+    }
+
+    /// The small print as placed on every page (it names no page), under the details: what a
+    /// local edition adds to the pages it is laid over.
+    func smallPrintItems() -> [PositionedItem] {
+        guard let slice = smallPrint else { return [] }
+        let top = document.page.height - document.page.bottom - slice.height
+        return slice.items.map { $0.offsetBy(x: document.page.left, y: top) }
     }
 
     func items(page: Int, of pages: Int) throws(DiagnosticError) -> [PositionedItem] {
         let slices = try BlockComposer(shaper: shaper).lines(of: text(page: page, of: pages), role: .artifact,
                                                              width: width, spaceBefore: 0)
         let block = FlowSlice.merged(slices)
-        let top = document.page.height - document.page.bottom - block.height
+        let top = document.page.height - document.page.bottom - block.height - (smallPrint?.height ?? 0)
         // `lines` wrapped the footer in an artifact "tag"; keep just that, no heading or paragraph role.
-        return block.items.map { $0.offsetBy(x: document.page.left, y: top) }
+        return block.items.map { $0.offsetBy(x: document.page.left, y: top) } + (drawsSmallPrint ? smallPrintItems() : [])
     }
 }

@@ -15,6 +15,13 @@ struct PageAssembly {
 
     func assemble(masthead: FlowSlice, mastheadHeight: Double, slices: [FlowSlice], metadata: DocumentMetadata,
                   background: Colour) throws(DiagnosticError) -> PositionedDocument {
+        try assemble(masthead: masthead, mastheadHeight: mastheadHeight, slices: slices, metadata: metadata,
+                     background: background, locating: nil).document
+    }
+
+    /// As `assemble`, and where slice `locating` was placed: its page and its top-left corner.
+    func assemble(masthead: FlowSlice, mastheadHeight: Double, slices: [FlowSlice], metadata: DocumentMetadata,
+                  background: Colour, locating: Int?) throws(DiagnosticError) -> (document: PositionedDocument, located: EditionSlot?) {
         let contentBottom = page.height - page.bottom - (try footer.height()) - page.footerGap
         let width = columnWidth
         let frame = { (index: Int) -> Frame in
@@ -31,6 +38,10 @@ struct PageAssembly {
         let placements = try FrameFlow.place(slices, in: frame)
         let pageCount = (placements.map(\.frame).max().map { $0 / columns } ?? 0) + 1
 
+        let located = placements.first { $0.slice == locating }.map { placement in
+            let frame = frame(placement.frame)
+            return EditionSlot(page: frame.page, origin: Point(x: frame.rect.x, y: frame.rect.y + placement.y))
+        }
         var pages = (0..<pageCount).map { _ in PositionedPage(width: page.width, height: page.height, bleed: page.bleed, items: []) }
         var outline: [OutlineEntry] = masthead.outline.map {
             OutlineEntry(level: $0.level, title: $0.title, page: 0, y: page.top + $0.y)
@@ -49,7 +60,7 @@ struct PageAssembly {
         for index in pages.indices {
             pages[index].items += try footer.items(page: index + 1, of: pageCount)
         }
-        return PositionedDocument(metadata: metadata, pages: pages, outline: outline, background: background)
+        return (PositionedDocument(metadata: metadata, pages: pages, outline: outline, background: background), located)
     }
 
     /// The title, the summary and a rule under them: `(slice, height including the rule)`.

@@ -79,6 +79,9 @@ final class Worker {
     let workspace: Workspace
     let national: [NationalEdition]
     private var prepared: [Int: (layout: EditionLayout, styler: LocalHelpStyler)] = [:]
+    private let laidOverEditions = LaidOverEditions()
+    /// `HANDBILL_EDITIONS_IN_FULL=1` lays every edition out in full (to compare the two ways).
+    private static let inFull = ProcessInfo.processInfo.environment["HANDBILL_EDITIONS_IN_FULL"] == "1"
 
     init(workspace: Workspace, national: [NationalEdition]) {
         self.workspace = workspace
@@ -117,8 +120,14 @@ final class Worker {
             }
             manifest.outputs[name] = nil
             do throws(DiagnosticError) {
-                let positioned = try layout(contact, job: index)
-                let files = try ProductEdition(workspace: workspace, job: edition.job).write(positioned, to: editionFolder)
+                let files: [String]
+                if let bytes = try laidOver(contact, job: index) {
+                    try AtomicFile.write(bytes, to: editionFolder.appendingPathComponent(name))
+                    files = [name]
+                } else {
+                    let positioned = try layout(contact, job: index)
+                    files = try ProductEdition(workspace: workspace, job: edition.job).write(positioned, to: editionFolder)
+                }
                 manifest.outputs[name] = .init(inputs: inputs, files: files)
                 result.built += 1
             } catch {
@@ -155,10 +164,30 @@ final class Worker {
                 return try prepared.layout.layout(local: prepared.styler.style(contact), smallPrint: smallPrint)
             }
         }
-        let line = edition.labels.editionLine(for: contact.organisation)
-        positioned.metadata.summary = line + (positioned.metadata.summary.map { " — " + $0 } ?? "")
-        positioned.metadata.keywords += [contact.organisation, "local edition", contact.id]
+        Self.name(&positioned.metadata, contact, edition)
         return positioned
+    }
+
+    /// The edition of job `index` for `contact` laid over the national pages (LaidOverEditions.swift);
+    /// nil when it is laid out in full.
+    private func laidOver(_ contact: LocalContact, job index: Int) throws(DiagnosticError) -> [UInt8]? {
+        let edition = national[index]
+        guard !Self.inFull, LaidOverEditions.takes(edition.job, product: try workspace.layouts.product(edition.job.product)) else { return nil }
+        let smallPrint = edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}")
+        let composed = try workspace.fonts.exclusively { () throws(DiagnosticError) -> (layout: EditionLayout, block: EditionBlock?) in
+            let prepared = try self.prepared(index)
+            return (prepared.layout, try prepared.layout.block(local: prepared.styler.style(contact), smallPrint: smallPrint))
+        }
+        guard let block = composed.block else { return nil }
+        return try laidOverEditions.edition(job: index, block: block, layout: composed.layout,
+                                            metadata: { Self.name(&$0, contact, edition) }, builder: Builder(workspace: workspace))
+    }
+
+    /// The edition named in the PDF's subject and keywords.
+    private static func name(_ metadata: inout DocumentMetadata, _ contact: LocalContact, _ edition: NationalEdition) {
+        let line = edition.labels.editionLine(for: contact.organisation)
+        metadata.summary = line + (metadata.summary.map { " — " + $0 } ?? "")
+        metadata.keywords += [contact.organisation, "local edition", contact.id]
     }
 
     /// Call inside the fonts' `exclusively`.

@@ -1,0 +1,58 @@
+import HandbillFinish
+import HandbillLayout
+import HandbillModel
+import HandbillRender
+import HandbillStyle
+
+/// A worker's leaflet editions made by laying each edition's block and small print over national
+/// pages finished once (`EditionLayout.base`, `EditionGraft`), instead of drawing and finishing
+/// every page of every edition: an edition then costs drawing and finishing its block alone.
+///
+/// The pages are those `EditionLayout.layout` gives the same edition, so the PDF reads and prints
+/// the same either way. The bases are kept per job and block shape (its height and the small
+/// print's): rows alike in what they fill share one. A block that is not one piece kept together
+/// is laid out in full instead.
+final class LaidOverEditions {
+    private struct Key: Hashable {
+        let job: Int
+        let shape: EditionBlock.Shape
+    }
+
+    private struct Base {
+        let bytes: [UInt8]
+        let slot: EditionSlot
+        let pages: Int
+    }
+
+    private var bases: [Key: Base] = [:]
+    /// At most this many bases are kept (each ~40 KB); the oldest goes first.
+    private static let limit = 32
+    private var order: [Key] = []
+
+    /// Whether a product's editions are made this way: one PDF of pages in order (not a booklet's
+    /// imposed sheets, a print shop's marks or a poster's tiles), the national text flowing.
+    static func takes(_ job: Job, product: Product) -> Bool {
+        ProductEdition.flows(product) && product.booklet == nil && !job.printShop && job.tile == nil
+    }
+
+    /// The edition's PDF; nil when its block must be laid out in full.
+    func edition(job: Int, block: EditionBlock, layout: EditionLayout, metadata: (inout DocumentMetadata) -> Void,
+                 builder: Builder) throws(DiagnosticError) -> [UInt8]? {
+        let base = try self.base(job: job, block: block, layout: layout, builder: builder)
+        var overlay = layout.overlay(block, at: base.slot, pages: base.pages)
+        metadata(&overlay.metadata)
+        let drawn = try builder.drawn(overlay)
+        return try EditionGraft.graft(drawn.bytes, overlayOptions: drawn.finish, onto: base.bytes, options: drawn.finish)
+    }
+
+    private func base(job: Int, block: EditionBlock, layout: EditionLayout, builder: Builder) throws(DiagnosticError) -> Base {
+        let key = Key(job: job, shape: block.shape)
+        if let found = bases[key] { return found }
+        let laidOut = try builder.workspace.fonts.exclusively { () throws(DiagnosticError) in try layout.base(for: block) }
+        let base = Base(bytes: try builder.finished(laidOut.document), slot: laidOut.slot, pages: laidOut.document.pages.count)
+        if order.count >= Self.limit { bases[order.removeFirst()] = nil }
+        bases[key] = base
+        order.append(key)
+        return base
+    }
+}
