@@ -85,7 +85,8 @@ public struct StyleSheet: Sendable {
     }
 
     /// On paper: the variant's point sizes, the page's colours printed, link addresses written
-    /// out (paper cannot follow a link), and help services and callouts kept whole.
+    /// out (paper cannot follow a link) and never broken (a reader takes `safety-` at a line's end
+    /// for a word broken in two, and pdftotext drops its hyphen), and help services and callouts kept whole.
     private var printRules: String {
         let body = variant.sizes.body * (languages.first?.size ?? 1)
         return "@media print{"
@@ -94,7 +95,7 @@ public struct StyleSheet: Sendable {
             + "body{padding:0;font-size:\(number(body))pt}"
             + "main,main.bilingual,body>footer{max-width:none}"
             + "a{text-decoration:none}"
-            + "a[data-address]::after{content:\" (\" attr(data-address) \")\"}"
+            + "a[data-address]::after{content:\" (\" attr(data-address) \")\";white-space:nowrap}"
             + ".callout,.point,.services>ul>li{break-inside:avoid}"
             + "h1,h2,h3{break-after:avoid}"
             + "}"
