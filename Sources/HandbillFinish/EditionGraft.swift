@@ -1,50 +1,88 @@
 import HandbillModel
 
-/// Makes a local edition from two finished PDFs: the national pages laid out with room for the
-/// edition's block (`EditionLayout.base`, finished once for every edition of its shape) and the
-/// edition's own overlay (its block and small print alone, on as many pages). The national pages'
-/// content, fonts and structure are taken as they are; only the overlay is new in each edition.
+/// Makes local editions from one finished PDF of national pages laid out with room for an
+/// edition's block (`EditionLayout.base`) and, per edition, the edition's own overlay (its block and
+/// small print alone, on as many pages). The national pages' content, fonts and structure are
+/// taken as they are; only the overlay is new in each edition.
 ///
 /// - Each page draws its own content (in `q … Q`), then the overlay's; the overlay's resources are
 ///   renamed and its marked-content ids follow the page's (`OverlayContent`).
 /// - The overlay's elements take the place of the base's empty marker element
-///   (`EditionMarker.actualText`) under the Document element, so a screen reader reads the block where
-///   it stands; the parent tree maps the new ids and the block's link annotations to them.
-/// - The document's subject, keywords and XMP are the edition's (`options`).
-public enum EditionGraft {
-    /// The edition's bytes: `base` (a finished PDF) with `overlay` (as Cairo drew it, finished here
-    /// as `overlayOptions` say) laid over it, described as `options` say.
-    public static func graft(_ overlay: [UInt8], overlayOptions: FinishOptions, onto base: [UInt8],
-                             options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
+///   (`EditionMarker`) under the Document element, so a screen reader reads the block where it
+///   stands; the parent tree maps the new ids and the block's link annotations to them.
+/// - The document's subject, keywords and XMP are the edition's.
+/// - The edition is written as an update of the national file (`IncrementalUpdate`).
+///
+/// The national pages are read once and kept: each edition's changes to them are undone once it
+/// is written, and every so many editions they are read again (what editions copied in stays
+/// until then). New objects are numbered in the file as if each edition were the first
+/// (`IncrementalUpdate`), so an edition's bytes do not depend on the editions made before it.
+public final class EditionGraft {
+    /// The national file: kept for qpdf, which reads it in place, and written first in every edition.
+    private let base: UnsafeMutableBufferPointer<UInt8>
+    private var pdf: QPDF
+    /// What is found once per reading of the national pages.
+    private var pages: [PDFObject] = []
+    private var tree: ParentTree
+    private var document: PDFObject
+    private var marker: Int
+    /// The national file's /Size: where new objects' numbers start in the file written.
+    private let firstNew: Int
+    private var editions = 0
+    /// Editions made before the national pages are read again.
+    private static let rereadEvery = 64
+
+    public init(base bytes: [UInt8]) throws(DiagnosticError) {
+        base = UnsafeMutableBufferPointer.allocate(capacity: bytes.count)
+        _ = base.initialize(from: bytes)
+        (pdf, pages, tree, document, marker) = try Self.read(UnsafeBufferPointer(base))
+        firstNew = pdf.trailer["Size"]?.integer ?? 0
+    }
+
+    deinit { base.deallocate() }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(DiagnosticError)
+        -> (QPDF, [PDFObject], ParentTree, PDFObject, Int) {
+        let pdf = try QPDF(bytes: bytes, name: "the national pages of a local edition")
+        guard let tree = ParentTree(pdf), let document = documentElement(pdf),
+              let marker = document["K"]?.items.firstIndex(where: { $0["ActualText"]?.text == EditionMarker.actualText }) else {
+            throw bug("the national pages have no place for the edition's block")
+        }
+        return (pdf, try pdf.readPages(), tree, document, marker)
+    }
+
+    /// The edition's bytes: `overlay` (as Cairo drew it, finished here as `overlayOptions` say)
+    /// laid over the national pages, described as `options` say.
+    public func edition(_ overlay: [UInt8], overlayOptions: FinishOptions, options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
+        if editions == Self.rereadEvery {
+            // Drop what earlier editions copied in: read the national pages again.
+            (pdf, pages, tree, document, marker) = try Self.read(UnsafeBufferPointer(base))
+            editions = 0
+        }
+        editions += 1
         var result: Result<[UInt8], DiagnosticError> = .success([])
-        base.withUnsafeBufferPointer { baseBuffer in
-            overlay.withUnsafeBufferPointer { overlayBuffer in
-                do throws(DiagnosticError) {
-                    let drawn = try QPDF(bytes: overlayBuffer, name: "a local edition's own content")
-                    try Finisher.finishContent(drawn, options: overlayOptions)
-                    // The copy goes before the document it copied from (qpdf's order).
-                    try withExtendedLifetime(drawn) { () throws(DiagnosticError) in
-                        let pdf = try QPDF(bytes: baseBuffer, name: "the national pages of a local edition")
-                        var update = IncrementalUpdate(pdf: pdf, base: base)
-                        try graft(drawn, onto: pdf, noting: &update, options: options)
-                        result = .success(try update.written())
-                    }
-                } catch {
-                    result = .failure(error)
-                }
+        overlay.withUnsafeBufferPointer { overlayBuffer in
+            do throws(DiagnosticError) {
+                let drawn = try QPDF(bytes: overlayBuffer, name: "a local edition's own content")
+                try Finisher.finishContent(drawn, options: overlayOptions)
+                var update = IncrementalUpdate(pdf: pdf, base: Array(base), firstNew: firstNew)
+                var undo: [() -> Void] = []
+                defer { for step in undo.reversed() { step() } }
+                try graft(drawn, noting: &update, undo: &undo, options: options)
+                result = .success(try update.written())
+            } catch {
+                result = .failure(error)
             }
         }
         return try result.get()
     }
 
-    private static func graft(_ overlay: QPDF, onto pdf: QPDF, noting update: inout IncrementalUpdate,
-                              options: FinishOptions) throws(DiagnosticError) {
-        let pages = pdf.pages, overlayPages = overlay.pages
-        guard pages.count == overlayPages.count,
-              let tree = ParentTree(pdf), let overlayTree = ParentTree(overlay),
-              let document = documentElement(pdf), let overlayDocument = documentElement(overlay),
-              let marker = document["K"]?.items.firstIndex(where: { $0["ActualText"]?.text == EditionMarker.actualText }) else {
-            throw bug("the national pages and the edition's own do not match")
+    private func graft(_ overlay: QPDF, noting update: inout IncrementalUpdate, undo: inout [() -> Void],
+                       options: FinishOptions) throws(DiagnosticError) {
+        let overlayPages = try overlay.readPages()
+        guard pages.count == overlayPages.count, let overlayTree = ParentTree(overlay),
+              let overlayDocument = Self.documentElement(overlay) else {
+            throw Self.bug("the national pages and the edition's own do not match")
         }
         // The overlay's elements lose their parent before anything is copied (a copy is made once:
         // what is changed after copying would not be copied again), and so does not bring the
@@ -53,77 +91,97 @@ public enum EditionGraft {
         for kid in kids { kid["P"] = nil }
         // Marked-content ids on each page continue from the national page's.
         let offsets = pages.map { page in page["StructParents"]?.integer.flatMap { tree.values[$0] }?.count ?? 0 }
-        guard let drawnOn = kids.lazy.compactMap(page(of:)).first,
+        guard let drawnOn = kids.lazy.compactMap(Self.page(of:)).first,
               let blockPage = overlayPages.firstIndex(where: { $0.isSame(as: drawnOn) }),
               pages[blockPage]["StructParents"]?.integer != nil else {
-            throw bug("the edition's block is on no page that takes it")
+            throw Self.bug("the edition's block is on no page that takes it")
+        }
+        /// Sets `key` of `object`, and how to set it back.
+        func set(_ object: PDFObject, _ key: String, _ value: PDFObject?) {
+            let old = object[key]
+            object[key] = value
+            undo.append { object[key] = old }
         }
         var nextKey = tree.nextKey
         let save = pdf.stream(Array("q\n".utf8)), restore = pdf.stream(Array("\nQ\n".utf8))
         for (index, (page, drawn)) in zip(pages, overlayPages).enumerated() {
-            let names = try carryResources(of: drawn, to: page, in: pdf, noting: &update)
+            let names = try carryResources(of: drawn, to: page, noting: &update, set: set)
             let content = try OverlayContent.rewrite(try drawn.pageContent(), names: names, mcidOffset: offsets[index])
             let contents = pdf.newArray()
             for part in [save] + (page["Contents"]?.items ?? []) + [restore, pdf.stream(content)] { contents.append(part) }
-            page["Contents"] = contents
+            set(page, "Contents", contents)
             update.changed(page)
             for annotation in drawn["Annots"]?.items ?? [] {
                 let copied = pdf.copy(annotation)
                 copied["P"] = page
                 if let key = annotation["StructParent"]?.integer, let element = overlayTree.values[key] {
                     copied["StructParent"] = pdf.integer(nextKey)
-                    tree.add(key: nextKey, value: pdf.copy(element))
+                    undo.append(tree.add(key: nextKey, value: pdf.copy(element)))
                     update.changed(tree.nums, tree.holder)
                     nextKey += 1
                 }
-                if page["Annots"] == nil { page["Annots"] = pdf.newArray() }
-                page["Annots"]?.append(copied)
-                update.changed(page["Annots"])
-                page["Tabs"] = pdf.name("/S")
+                if page["Annots"] == nil { set(page, "Annots", pdf.newArray()) }
+                guard let annotations = page["Annots"] else { continue }
+                annotations.append(copied)
+                undo.append { annotations.eraseItem(annotations.count - 1) }
+                update.changed(annotations)
+                set(page, "Tabs", pdf.name("/S"))
             }
         }
         // The block's elements, on their page, with their ids renumbered, in the marker's place.
         let page = pages[blockPage], offset = offsets[blockPage]
         let elements = kids.map(pdf.copy)
         for element in elements {
-            placed(element, on: page, offset: offset, in: pdf)
+            Self.placed(element, on: page, offset: offset, in: pdf)
             element["P"] = document
         }
         if let key = overlayPages[blockPage]["StructParents"]?.integer, let ids = overlayTree.values[key],
            let pageKey = page["StructParents"]?.integer, let pageIDs = tree.values[pageKey] {
+            let count = pageIDs.count
             for id in pdf.copy(ids).items { pageIDs.append(id) }
+            undo.append { while pageIDs.count > count { pageIDs.eraseItem(pageIDs.count - 1) } }
             update.changed(pageIDs, tree.nums, tree.holder)
         }
         if let kidsOfDocument = document["K"] {
-            kidsOfDocument.eraseItem(marker)
-            for (position, element) in elements.enumerated() { kidsOfDocument.insert(element, at: marker + position) }
+            let placeholder = kidsOfDocument.item(marker), at = marker
+            kidsOfDocument.eraseItem(at)
+            for (position, element) in elements.enumerated() { kidsOfDocument.insert(element, at: at + position) }
+            undo.append {
+                for _ in elements { kidsOfDocument.eraseItem(at) }
+                kidsOfDocument.insert(placeholder, at: at)
+            }
             update.changed(kidsOfDocument, document)
         }
         if let root = pdf.root["StructTreeRoot"], root["ParentTreeNextKey"] != nil {
-            root["ParentTreeNextKey"] = pdf.integer(nextKey)
+            set(root, "ParentTreeNextKey", pdf.integer(nextKey))
             update.changed(root)
         }
         try pdf.check("lay a local edition over its national pages in")
-        describe(pdf, options)
-        update.changed(pdf.trailer["Info"], pdf.root)
+        if let info = pdf.trailer["Info"] {
+            set(info, "Subject", pdf.string(options.subject))
+            set(info, "Keywords", pdf.string(options.keywords.joined(separator: ", ")))
+            update.changed(info)
+        }
+        set(pdf.root, "Metadata", pdf.stream(Array(XMPMetadata.packet(options).utf8), dictionary: "<< /Type /Metadata /Subtype /XML >>"))
+        update.changed(pdf.root)
     }
 
     /// Copies the overlay page's resources into the page's, each name prefixed; returns the
     /// overlay's names, for its content to be renamed.
-    private static func carryResources(of drawn: PDFObject, to page: PDFObject, in pdf: QPDF,
-                                       noting update: inout IncrementalUpdate) throws(DiagnosticError) -> Set<String> {
+    private func carryResources(of drawn: PDFObject, to page: PDFObject, noting update: inout IncrementalUpdate,
+                                set: (PDFObject, String, PDFObject?) -> Void) throws(DiagnosticError) -> Set<String> {
         guard let resources = drawn["Resources"] else { return [] }
-        if page["Resources"] == nil { page["Resources"] = pdf.newDictionary() }
-        guard let target = page["Resources"] else { throw bug("a national page has no resources") }
+        if page["Resources"] == nil { set(page, "Resources", pdf.newDictionary()) }
+        guard let target = page["Resources"] else { throw Self.bug("a national page has no resources") }
         var names: Set<String> = []
         for category in resources.keys {
             guard let entries = resources[category], entries.isDictionary else { continue }  // /ProcSet is a list
-            if target[category] == nil { target[category] = pdf.newDictionary() }
+            if target[category] == nil { set(target, category, pdf.newDictionary()) }
             guard let into = target[category] else { continue }
             for name in entries.keys {
                 guard let value = entries[name] else { continue }
                 names.insert(name)
-                into[OverlayContent.prefix + name] = pdf.copy(value)
+                set(into, OverlayContent.prefix + name, pdf.copy(value))
             }
             update.changed(into)
         }
@@ -169,47 +227,8 @@ public enum EditionGraft {
         pdf.root["StructTreeRoot"]?["K"]?.items.first { $0["S"]?.name == "Document" }
     }
 
-    /// Subject, keywords and XMP: the edition's.
-    private static func describe(_ pdf: QPDF, _ options: FinishOptions) {
-        if let info = pdf.trailer["Info"] {
-            info["Subject"] = pdf.string(options.subject)
-            info["Keywords"] = pdf.string(options.keywords.joined(separator: ", "))
-        }
-        pdf.root["Metadata"] = pdf.stream(Array(XMPMetadata.packet(options).utf8), dictionary: "<< /Type /Metadata /Subtype /XML >>")
-    }
-
     private static func bug(_ what: String) -> DiagnosticError {
         DiagnosticError(.error("a local edition could not be made: \(what)", hint: "this is a bug in Handbill; please report it"))
     }
 }
 
-/// A structure tree's parent tree as Cairo writes it: one flat `/Nums` list.
-private struct ParentTree {
-    /// The tree's dictionary, and its list of keys and values.
-    let holder: PDFObject
-    let nums: PDFObject
-    /// Each key's value: a page's list of elements by marked-content id, or an annotation's element.
-    let values: [Int: PDFObject]
-    let nextKey: Int
-
-    init?(_ pdf: QPDF) {
-        guard let holder = pdf.root["StructTreeRoot"]?["ParentTree"], let nums = holder["Nums"], nums.isArray else { return nil }
-        self.holder = holder
-        self.nums = nums
-        var values: [Int: PDFObject] = [:]
-        var next = 0
-        for index in stride(from: 0, to: nums.count - 1, by: 2) {
-            guard let key = nums.item(index).integer else { continue }
-            values[key] = nums.item(index + 1)
-            next = max(next, key + 1)
-        }
-        self.values = values
-        nextKey = max(next, pdf.root["StructTreeRoot"]?["ParentTreeNextKey"]?.integer ?? 0)
-    }
-
-    /// Adds a key above every other (the list stays in key order).
-    func add(key: Int, value: PDFObject) {
-        nums.append(nums.pdf.integer(key))
-        nums.append(value)
-    }
-}

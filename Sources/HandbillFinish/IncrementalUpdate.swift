@@ -1,4 +1,5 @@
 import CQPDF
+import CQPDFTokens
 import HandbillModel
 
 /// Writes what changed in a PDF as an incremental update (ISO 32000-1, 7.5.6): the file's bytes
@@ -12,14 +13,14 @@ struct IncrementalUpdate {
     let pdf: QPDF
     /// The bytes `pdf` was read from.
     let base: [UInt8]
-    /// The file's `/Size` before any change: objects numbered from here on are new.
+    /// The file's `/Size`: objects numbered from here on are new.
     let firstNew: Int
     private var changed: [Int: PDFObject] = [:]
 
-    init(pdf: QPDF, base: [UInt8]) {
+    init(pdf: QPDF, base: [UInt8], firstNew: Int) {
         self.pdf = pdf
         self.base = base
-        firstNew = pdf.trailer["Size"]?.integer ?? 0
+        self.firstNew = firstNew
     }
 
     /// Notes objects changed in place; direct objects (written with their container) are skipped.
@@ -27,45 +28,73 @@ struct IncrementalUpdate {
         for object in objects.compactMap({ $0 }) where object.objectID != 0 { changed[object.objectID] = object }
     }
 
-    /// The updated file's bytes: every object noted, every new one, and the cross-reference stream.
+    /// The updated file's bytes: every object noted, every new object they lead to, and the
+    /// cross-reference stream. New objects are numbered from `firstNew` in the order they are
+    /// reached from the changed ones, whatever numbers qpdf gave them, so the same changes give
+    /// the same bytes (however many objects earlier editions left in `pdf`).
     func written() throws(DiagnosticError) -> [UInt8] {
         guard let startxref = Self.startxref(of: base) else {
             throw DiagnosticError(.error("the national pages of a local edition end without `startxref`",
                                          hint: "this is a bug in Handbill; please report it"))
         }
-        var objects = changed
-        // New objects are numbered on from the old /Size, one after another.
-        var id = firstNew
-        while true {
-            let object = PDFObject(pdf: pdf, handle: qpdf_get_object_by_id(pdf.data, Int32(id), 0))
-            guard !object.isNull else { break }
-            objects[id] = object
-            id += 1
-        }
         var output = base
         if output.last != UInt8(ascii: "\n") { output.append(UInt8(ascii: "\n")) }
+        var numbers: [Int: Int] = [:]      // qpdf's number of a new object → its number in the file
+        var reached: [PDFObject] = []      // new objects, in the order reached
         var offsets: [(id: Int, generation: Int, offset: Int)] = []
-        for id in objects.keys.sorted() {
-            let object = objects[id]!
-            let generation = Int(qpdf_oh_get_generation(pdf.data, object.handle))
+
+        func write(_ object: PDFObject, as id: Int) throws(DiagnosticError) {
+            let generation = id < firstNew ? Int(qpdf_oh_get_generation(pdf.data, object.handle)) : 0
             offsets.append((id, generation, output.count))
             output += Array("\(id) \(generation) obj\n".utf8)
             if object.isStream {
                 let data = try object.rawStreamData()
                 let dictionary = PDFObject(pdf: pdf, handle: qpdf_oh_get_dict(pdf.data, object.handle))
                 dictionary["Length"] = pdf.integer(data.count)
-                output += dictionary.unparsed + Array("\nstream\n".utf8) + data + Array("\nendstream".utf8)
+                output += try renumbered(dictionary.unparsed) + Array("\nstream\n".utf8) + data + Array("\nendstream".utf8)
             } else {
-                output += object.unparsed
+                output += try renumbered(object.unparsed)
             }
             output += Array("\nendobj\n".utf8)
+        }
+        /// `text` with each reference to a new object renumbered; new objects met are queued.
+        func renumbered(_ text: [UInt8]) throws(DiagnosticError) -> [UInt8] {
+            let tokens = try ContentTokenSpans(text)
+            let spans = tokens.spans
+            var result: [UInt8] = [], copied = 0
+            var index = 0
+            while index + 2 < spans.count {
+                defer { index += 1 }
+                guard spans[index].type == hb_tt_integer, spans[index + 1].type == hb_tt_integer,
+                      spans[index + 2].type == hb_tt_word, tokens.span(spans[index + 2], is: "R"),
+                      let id = Int(String(decoding: tokens.bytes[spans[index].range], as: UTF8.self)), id >= firstNew else { continue }
+                let number: Int
+                if let known = numbers[id] { number = known } else {
+                    number = firstNew + reached.count
+                    numbers[id] = number
+                    reached.append(PDFObject(pdf: pdf, handle: qpdf_get_object_by_id(pdf.data, Int32(id), 0)))
+                }
+                result += tokens.bytes[copied..<spans[index].range.lowerBound]
+                result += Array(String(number).utf8)
+                copied = spans[index].range.upperBound
+            }
+            result += tokens.bytes[copied...]
+            return result
+        }
+
+        for id in changed.keys.sorted() { try write(changed[id]!, as: id) }
+        var next = 0
+        while next < reached.count {
+            try write(reached[next], as: firstNew + next)
+            next += 1
         }
         try pdf.check("write the changes to")
         // The cross-reference stream: the objects above and itself, each as type 1 (in the file),
         // its byte offset and generation.
-        let xrefID = max(id, (objects.keys.max() ?? 0) + 1)
+        let xrefID = firstNew + reached.count
         let xrefOffset = output.count
         offsets.append((xrefID, 0, xrefOffset))
+        offsets.sort { $0.id < $1.id }
         var rows: [UInt8] = []
         for entry in offsets {
             rows.append(1)
@@ -75,7 +104,7 @@ struct IncrementalUpdate {
         let index = offsets.map { "\($0.id) 1" }.joined(separator: " ")
         let trailer = pdf.trailer
         let first = trailer["ID"]?.items.first.map { String(decoding: $0.unparsed, as: UTF8.self) } ?? "<>"
-        // The second ID names this version: a fingerprint of the update, so equal input gives equal bytes.
+        // The second ID names this version: fingerprints of the update, so equal input gives equal bytes.
         let update = output[base.count...]
         let print = [Fingerprint.of(update), Fingerprint.of(Array(first.utf8) + update)].map { $0.dropFirst("fnv1a64:".count) }.joined()
         let dictionary = "<< /Type /XRef /Size \(xrefID + 1) /Root \(trailer["Root"].map { "\($0.objectID) 0 R" } ?? "null")"

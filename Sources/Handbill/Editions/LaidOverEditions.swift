@@ -19,13 +19,13 @@ final class LaidOverEditions {
     }
 
     private struct Base {
-        let bytes: [UInt8]
+        let pages: EditionGraft
         let slot: EditionSlot
-        let pages: Int
+        let count: Int
     }
 
     private var bases: [Key: Base] = [:]
-    /// At most this many bases are kept (each ~40 KB); the oldest goes first.
+    /// At most this many bases are kept (each ~40 KB and its objects read); the oldest goes first.
     private static let limit = 32
     private var order: [Key] = []
 
@@ -39,17 +39,18 @@ final class LaidOverEditions {
     func edition(job: Int, block: EditionBlock, layout: EditionLayout, metadata: (inout DocumentMetadata) -> Void,
                  builder: Builder) throws(DiagnosticError) -> [UInt8]? {
         let base = try self.base(job: job, block: block, layout: layout, builder: builder)
-        var overlay = layout.overlay(block, at: base.slot, pages: base.pages)
+        var overlay = layout.overlay(block, at: base.slot, pages: base.count)
         metadata(&overlay.metadata)
         let drawn = try builder.drawn(overlay)
-        return try EditionGraft.graft(drawn.bytes, overlayOptions: drawn.finish, onto: base.bytes, options: drawn.finish)
+        return try base.pages.edition(drawn.bytes, overlayOptions: drawn.finish, options: drawn.finish)
     }
 
     private func base(job: Int, block: EditionBlock, layout: EditionLayout, builder: Builder) throws(DiagnosticError) -> Base {
         let key = Key(job: job, shape: block.shape)
         if let found = bases[key] { return found }
         let laidOut = try builder.workspace.fonts.exclusively { () throws(DiagnosticError) in try layout.base(for: block) }
-        let base = Base(bytes: try builder.finished(laidOut.document), slot: laidOut.slot, pages: laidOut.document.pages.count)
+        let base = Base(pages: try EditionGraft(base: try builder.finished(laidOut.document)), slot: laidOut.slot,
+                        count: laidOut.document.pages.count)
         if order.count >= Self.limit { bases[order.removeFirst()] = nil }
         bases[key] = base
         order.append(key)
