@@ -1,8 +1,8 @@
 import HandbillModel
 
 /// Makes local editions from one finished PDF of national pages laid out with room for an
-/// edition's block (`EditionLayout.base`) and, per edition, the edition's own overlay (its block and
-/// small print alone, on as many pages). The national pages' content, fonts and structure are
+/// edition's block (`EditionLayout.base`) and, per edition, the edition's own overlay
+/// (`EditionLayout.overlay`: its block and small print, then its small print alone). The national pages' content, fonts and structure are
 /// taken as they are; only the overlay is new in each edition.
 ///
 /// - Each page draws its own content (in `q … Q`), then the overlay's; the overlay's resources are
@@ -52,8 +52,10 @@ public final class EditionGraft {
     }
 
     /// The edition's bytes: `overlay` (as Cairo drew it, finished here as `overlayOptions` say)
-    /// laid over the national pages, described as `options` say.
-    public func edition(_ overlay: [UInt8], overlayOptions: FinishOptions, options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
+    /// laid over the national pages, described as `options` say. The overlay's first page is laid
+    /// over page `blockPage` (from 0) and holds the block; its second, if any, over every other page.
+    public func edition(_ overlay: [UInt8], overlayOptions: FinishOptions, blockPage: Int,
+                        options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
         if editions == Self.rereadEvery {
             // Drop what earlier editions copied in: read the national pages again.
             (pdf, pages, tree, document, marker) = try Self.read(UnsafeBufferPointer(base))
@@ -68,7 +70,7 @@ public final class EditionGraft {
                 var update = IncrementalUpdate(pdf: pdf, base: Array(base), firstNew: firstNew)
                 var undo: [() -> Void] = []
                 defer { for step in undo.reversed() { step() } }
-                try graft(drawn, noting: &update, undo: &undo, options: options)
+                try graft(drawn, blockPage: blockPage, noting: &update, undo: &undo, options: options)
                 result = .success(try update.written())
             } catch {
                 result = .failure(error)
@@ -77,10 +79,10 @@ public final class EditionGraft {
         return try result.get()
     }
 
-    private func graft(_ overlay: QPDF, noting update: inout IncrementalUpdate, undo: inout [() -> Void],
+    private func graft(_ overlay: QPDF, blockPage: Int, noting update: inout IncrementalUpdate, undo: inout [() -> Void],
                        options: FinishOptions) throws(DiagnosticError) {
         let overlayPages = try overlay.readPages()
-        guard pages.count == overlayPages.count, let overlayTree = ParentTree(overlay),
+        guard overlayPages.count == min(2, pages.count), pages.indices.contains(blockPage), let overlayTree = ParentTree(overlay),
               let overlayDocument = Self.documentElement(overlay) else {
             throw Self.bug("the national pages and the edition's own do not match")
         }
@@ -89,13 +91,12 @@ public final class EditionGraft {
         // overlay's whole tree along.
         let kids = overlayDocument["K"]?.items.filter(\.isDictionary) ?? []
         for kid in kids { kid["P"] = nil }
-        // Marked-content ids on each page continue from the national page's.
-        let offsets = pages.map { page in page["StructParents"]?.integer.flatMap { tree.values[$0] }?.count ?? 0 }
-        guard let drawnOn = kids.lazy.compactMap(Self.page(of:)).first,
-              let blockPage = overlayPages.firstIndex(where: { $0.isSame(as: drawnOn) }),
-              pages[blockPage]["StructParents"]?.integer != nil else {
+        // Marked-content ids on the block's page continue from the national page's.
+        let blockIDs = pages[blockPage]["StructParents"]?.integer.flatMap { tree.values[$0] }
+        guard let blockIDs, let drawnOn = kids.lazy.compactMap(Self.page(of:)).first, overlayPages[0].isSame(as: drawnOn) else {
             throw Self.bug("the edition's block is on no page that takes it")
         }
+        let offset = blockIDs.count
         /// Sets `key` of `object`, and how to set it back.
         func set(_ object: PDFObject, _ key: String, _ value: PDFObject?) {
             let old = object[key]
@@ -104,13 +105,24 @@ public final class EditionGraft {
         }
         var nextKey = tree.nextKey
         let save = pdf.stream(Array("q\n".utf8)), restore = pdf.stream(Array("\nQ\n".utf8))
-        for (index, (page, drawn)) in zip(pages, overlayPages).enumerated() {
+        var smallPrint: PDFObject?  // the small print's content, one stream for every page but the block's
+        for (index, page) in pages.enumerated() {
+            let drawn = index == blockPage ? overlayPages[0] : overlayPages[overlayPages.count - 1]
             let names = try carryResources(of: drawn, to: page, noting: &update, set: set)
-            let content = try OverlayContent.rewrite(try drawn.pageContent(), names: names, mcidOffset: offsets[index])
+            let content: PDFObject
+            if index == blockPage {
+                content = pdf.stream(try OverlayContent.rewrite(try drawn.pageContent(), names: names, mcidOffset: offset))
+            } else if let made = smallPrint {
+                content = made
+            } else {
+                content = pdf.stream(try OverlayContent.rewrite(try drawn.pageContent(), names: names, mcidOffset: 0))
+                smallPrint = content
+            }
             let contents = pdf.newArray()
-            for part in [save] + (page["Contents"]?.items ?? []) + [restore, pdf.stream(content)] { contents.append(part) }
+            for part in [save] + (page["Contents"]?.items ?? []) + [restore, content] { contents.append(part) }
             set(page, "Contents", contents)
             update.changed(page)
+            guard index == blockPage else { continue }
             for annotation in drawn["Annots"]?.items ?? [] {
                 let copied = pdf.copy(annotation)
                 copied["P"] = page
@@ -129,18 +141,16 @@ public final class EditionGraft {
             }
         }
         // The block's elements, on their page, with their ids renumbered, in the marker's place.
-        let page = pages[blockPage], offset = offsets[blockPage]
+        let page = pages[blockPage]
         let elements = kids.map(pdf.copy)
         for element in elements {
             Self.placed(element, on: page, offset: offset, in: pdf)
             element["P"] = document
         }
-        if let key = overlayPages[blockPage]["StructParents"]?.integer, let ids = overlayTree.values[key],
-           let pageKey = page["StructParents"]?.integer, let pageIDs = tree.values[pageKey] {
-            let count = pageIDs.count
-            for id in pdf.copy(ids).items { pageIDs.append(id) }
-            undo.append { while pageIDs.count > count { pageIDs.eraseItem(pageIDs.count - 1) } }
-            update.changed(pageIDs, tree.nums, tree.holder)
+        if let key = overlayPages[0]["StructParents"]?.integer, let ids = overlayTree.values[key] {
+            for id in pdf.copy(ids).items { blockIDs.append(id) }
+            undo.append { while blockIDs.count > offset { blockIDs.eraseItem(blockIDs.count - 1) } }
+            update.changed(blockIDs, tree.nums, tree.holder)
         }
         if let kidsOfDocument = document["K"] {
             let placeholder = kidsOfDocument.item(marker), at = marker

@@ -80,16 +80,17 @@ public final class EditionLayout {
         return (placed.document, located)
     }
 
-    /// What one edition adds to a base of `pages` pages: its block at `slot`, in a Document
-    /// element, and its small print at the foot of every page. No background: it is drawn over one.
+    /// What one edition adds to a base of `pages` pages, as two pages: its block, where `slot`
+    /// puts it, in a Document element, with its small print at the foot; then (when the base has
+    /// more pages) the small print alone, for every other page. No background: they are drawn over one.
     public func overlay(_ block: EditionBlock, at slot: EditionSlot, pages count: Int) -> PositionedDocument {
-        let page = document.page
-        var pages = (0..<count).map { _ in
-            PositionedPage(width: page.width, height: page.height, bleed: page.bleed, items: block.footer.smallPrintItems())
-        }
-        pages[slot.page].items = [.open(.document)] + block.slice.items.map { $0.offsetBy(x: slot.origin.x, y: slot.origin.y) }
-            + [.close(.document)] + pages[slot.page].items
-        return PositionedDocument(metadata: document.metadata, pages: pages, outline: [], background: Colour(red: 1, green: 1, blue: 1))
+        let page = document.page, smallPrint = block.footer.smallPrintItems()
+        let blockPage = PositionedPage(width: page.width, height: page.height, bleed: page.bleed,
+                                       items: [.open(.document)] + block.slice.items.map { $0.offsetBy(x: slot.origin.x, y: slot.origin.y) }
+                                           + [.close(.document)] + smallPrint)
+        let otherPages = count > 1 ? [PositionedPage(width: page.width, height: page.height, bleed: page.bleed, items: smallPrint)] : []
+        return PositionedDocument(metadata: document.metadata, pages: [blockPage] + otherPages, outline: [],
+                                  background: Colour(red: 1, green: 1, blue: 1))
     }
 
     /// The national slices with `local` between them; a heading keeps its next slice across the

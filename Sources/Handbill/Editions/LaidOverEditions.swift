@@ -42,7 +42,7 @@ final class LaidOverEditions {
         var overlay = layout.overlay(block, at: base.slot, pages: base.count)
         metadata(&overlay.metadata)
         let drawn = try builder.drawn(overlay)
-        return try base.pages.edition(drawn.bytes, overlayOptions: drawn.finish, options: drawn.finish)
+        return try base.pages.edition(drawn.bytes, overlayOptions: drawn.finish, blockPage: base.slot.page, options: drawn.finish)
     }
 
     private func base(job: Int, block: EditionBlock, layout: EditionLayout, builder: Builder) throws(DiagnosticError) -> Base {
