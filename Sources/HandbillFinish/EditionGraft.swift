@@ -2,8 +2,8 @@ import HandbillModel
 
 /// Makes local editions from one finished PDF of national pages laid out with room for an
 /// edition's block (`EditionLayout.base`) and, per edition, the edition's own overlay
-/// (`EditionLayout.overlay`: its block and small print, then its small print alone). The national pages' content, fonts and structure are
-/// taken as they are; only the overlay is new in each edition.
+/// (`EditionLayout.overlay`: its block and small print, then its small print alone). The national
+/// pages' content, fonts and structure are taken as they are; only the overlay is new in each edition.
 ///
 /// - Each page draws its own content (in `q … Q`), then the overlay's; the overlay's resources are
 ///   renamed and its marked-content ids follow the page's (`OverlayContent`).
