@@ -13,10 +13,8 @@ struct InputFingerprint {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: fontsFolder.path)) ?? []).sorted()
         var description = ""
         for file in files {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: fontsFolder.appendingPathComponent(file).path)
-            let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            description += "\(file) \(size) \(modified)\n"
+            let status = FileStatus(path: fontsFolder.appendingPathComponent(file).path)
+            description += "\(file) \(status?.size ?? 0) \(status?.modified ?? 0)\n"
         }
         fonts = Fingerprint.of(Array(description.utf8))
     }

@@ -120,8 +120,7 @@ public final class FontLibrary: @unchecked Sendable {
     }
 
     private static func isRegularFile(_ file: URL) -> Bool {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.resolvingSymlinksInPath().path)
-        return attributes?[.type] as? FileAttributeType == .typeRegular
+        FileStatus(path: file.path)?.kind == .regular
     }
 
     private static func familyNames(in config: OpaquePointer) -> Set<String> {

@@ -11,12 +11,12 @@ enum LayoutFile {
     static func read(_ file: URL) throws(DiagnosticError) -> String {
         let path = file.relativePath
         // Of what a link leads to: a link to /dev/zero must not be read until memory runs out.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file.resolvingSymlinksInPath().path)
-        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+        let status = FileStatus(path: file.path)
+        guard status?.kind == .regular else {
             throw DiagnosticError(.error("\(path) is not a regular file (a folder, pipe or device)",
                                          hint: "a layout file is a YAML text file; remove or rename this one"))
         }
-        let size = attributes?[.size] as? Int ?? 0
+        let size = status?.size ?? 0
         guard size <= maximumBytes else {
             throw DiagnosticError(.error("\(path) is \(size / 1000) KB; a layout file is at most \(maximumBytes / 1000) KB",
                                          hint: "a layout file holds a page of settings: is this the right file?"))

@@ -14,7 +14,7 @@ enum SourceFile {
     static func read(_ file: URL, in folder: URL) throws(DiagnosticError) -> [UInt8] {
         let path = file.relativePath
         let resolved = file.resolvingSymlinksInPath(), resolvedFolder = folder.resolvingSymlinksInPath()
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved.path) else {
+        guard let status = FileStatus(path: resolved.path) else {
             throw DiagnosticError(.error("\(path) is missing or unreadable", hint: "check the file's name and permissions"))
         }
         guard resolved.path.hasPrefix(resolvedFolder.path + "/") else {
@@ -22,10 +22,10 @@ enum SourceFile {
                 "\(path) is a link to \(resolved.path), outside the guidance folder \(folder.relativePath)",
                 hint: "copy the file into the guidance folder: Handbill only publishes files the folder holds"))
         }
-        switch attributes[.type] as? FileAttributeType {
-        case .typeRegular?:
+        switch status.kind {
+        case .regular:
             break
-        case .typeDirectory?:
+        case .directory:
             throw DiagnosticError(.error("\(path) is a folder, not a file", hint: "a guidance file is a Markdown text file; remove or rename the folder"))
         default:
             throw DiagnosticError(.error("\(path) is not a regular file (a pipe, socket or device?)",
