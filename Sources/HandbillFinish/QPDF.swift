@@ -229,10 +229,14 @@ struct PDFObject {
     func insert(_ value: PDFObject, at index: Int) { qpdf_oh_insert_item(data, handle, Int32(index), value.handle) }
 
     /// The stream's data with its filters undone.
-    func streamData() throws(DiagnosticError) -> [UInt8] {
+    func streamData() throws(DiagnosticError) -> [UInt8] { try streamData(decoding: qpdf_dl_generalized) }
+    /// The stream's data as stored, its filters not undone.
+    func rawStreamData() throws(DiagnosticError) -> [UInt8] { try streamData(decoding: qpdf_dl_none) }
+
+    private func streamData(decoding level: qpdf_stream_decode_level_e) throws(DiagnosticError) -> [UInt8] {
         var buffer: UnsafeMutablePointer<UInt8>?
         var length = 0
-        _ = qpdf_oh_get_stream_data(data, handle, qpdf_dl_generalized, nil, &buffer, &length)
+        _ = qpdf_oh_get_stream_data(data, handle, level, nil, &buffer, &length)
         try pdf.check("read a stream of")
         defer { free(buffer) }
         return buffer.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
@@ -244,16 +248,6 @@ struct PDFObject {
         var length = 0
         _ = qpdf_oh_get_page_content_data(data, handle, &buffer, &length)
         try pdf.check("read the page content of")
-        defer { free(buffer) }
-        return buffer.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
-    }
-
-    /// The stream's data as stored, its filters not undone.
-    func rawStreamData() throws(DiagnosticError) -> [UInt8] {
-        var buffer: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        _ = qpdf_oh_get_stream_data(data, handle, qpdf_dl_none, nil, &buffer, &length)
-        try pdf.check("read a stream of")
         defer { free(buffer) }
         return buffer.map { Array(UnsafeBufferPointer(start: $0, count: length)) } ?? []
     }
