@@ -20,7 +20,14 @@ import HandbillModel
 public final class EditionGraft {
     /// The national file: kept for qpdf, which reads it in place, and written first in every edition.
     private let base: UnsafeMutableBufferPointer<UInt8>
-    private var pdf: QPDF
+    private let baseBytes: [UInt8]
+    /// Where the national file's cross-reference section starts (its `startxref`).
+    private let startxref: Int
+    /// Read from `base`: released before it (`deinit`).
+    private var pdf: QPDF!
+    /// The overlays of the editions since the national pages were last read: what qpdf copied
+    /// from them reads their bytes in place, so they are kept as long as the copies are.
+    private var overlays: [[UInt8]] = []
     /// What is found once per reading of the national pages.
     private var pages: [PDFObject] = []
     private var tree: ParentTree
@@ -29,49 +36,65 @@ public final class EditionGraft {
     /// The national file's /Size: where new objects' numbers start in the file written.
     private let firstNew: Int
     private var editions = 0
-    /// Editions made before the national pages are read again.
-    private static let rereadEvery = 64
+    /// Editions made before the national pages are read again (reading them costs about as much
+    /// as an edition's grafting; what editions copied in grows by ~50 objects each until then).
+    private static let rereadEvery = 16
 
     public init(base bytes: [UInt8]) throws(DiagnosticError) {
         base = UnsafeMutableBufferPointer.allocate(capacity: bytes.count)
         _ = base.initialize(from: bytes)
-        (pdf, pages, tree, document, marker) = try Self.read(UnsafeBufferPointer(base))
-        firstNew = pdf.trailer["Size"]?.integer ?? 0
+        baseBytes = bytes
+        let read = try Self.read(UnsafeBufferPointer(base))
+        (pdf, pages, tree, document, marker) = read
+        guard let size = read.0.trailer["Size"]?.integer, let startxref = IncrementalUpdate.startxref(of: bytes) else {
+            throw Self.bug("the national pages have no /Size or no `startxref`")
+        }
+        firstNew = size
+        self.startxref = startxref
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        pdf = nil
+        pages = []
+        base.deallocate()
+    }
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(DiagnosticError)
         -> (QPDF, [PDFObject], ParentTree, PDFObject, Int) {
         let pdf = try QPDF(bytes: bytes, name: "the national pages of a local edition")
-        guard let tree = ParentTree(pdf), let document = documentElement(pdf),
+        guard let tree = ParentTree(pdf), let document = ReadingOrder.documentElement(pdf),
               let marker = document["K"]?.items.firstIndex(where: { $0["ActualText"]?.text == EditionMarker.actualText }) else {
             throw bug("the national pages have no place for the edition's block")
         }
         return (pdf, try pdf.readPages(), tree, document, marker)
     }
 
-    /// The edition's bytes: `overlay` (as Cairo drew it, finished here as `overlayOptions` say)
-    /// laid over the national pages, described as `options` say. The overlay's first page is laid
-    /// over page `blockPage` (from 0) and holds the block; its second, if any, over every other page.
-    public func edition(_ overlay: [UInt8], overlayOptions: FinishOptions, blockPage: Int,
-                        options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
+    /// The edition's bytes: `overlay` (as Cairo drew it, finished here as `options` say) laid over
+    /// the national pages, the document described as `options` say. The overlay's first page is
+    /// laid over page `blockPage` (from 0) and holds the block; its second, if any, over every other page.
+    public func edition(_ overlay: [UInt8], blockPage: Int, options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
         if editions == Self.rereadEvery {
             // Drop what earlier editions copied in: read the national pages again.
+            pages = []
+            pdf = nil
+            overlays = []
             (pdf, pages, tree, document, marker) = try Self.read(UnsafeBufferPointer(base))
             editions = 0
         }
         editions += 1
+        overlays.append(overlay)
         var result: Result<[UInt8], DiagnosticError> = .success([])
-        overlay.withUnsafeBufferPointer { overlayBuffer in
+        overlays[overlays.count - 1].withUnsafeBufferPointer { overlayBuffer in
             do throws(DiagnosticError) {
                 let drawn = try QPDF(bytes: overlayBuffer, name: "a local edition's own content")
-                try Finisher.finishContent(drawn, options: overlayOptions)
-                var update = IncrementalUpdate(pdf: pdf, base: Array(base), firstNew: firstNew)
-                var undo: [() -> Void] = []
-                defer { for step in undo.reversed() { step() } }
-                try graft(drawn, blockPage: blockPage, noting: &update, undo: &undo, options: options)
-                result = .success(try update.written())
+                try withExtendedLifetime(drawn) { () throws(DiagnosticError) in
+                    try Finisher.finishContent(drawn, options: options)
+                    var update = IncrementalUpdate(pdf: pdf, base: baseBytes, startxref: startxref, firstNew: firstNew)
+                    var undo: [() -> Void] = []
+                    defer { for step in undo.reversed() { step() } }
+                    try graft(drawn, blockPage: blockPage, noting: &update, undo: &undo, options: options)
+                    result = .success(try update.written())
+                }
             } catch {
                 result = .failure(error)
             }
@@ -83,7 +106,7 @@ public final class EditionGraft {
                        options: FinishOptions) throws(DiagnosticError) {
         let overlayPages = try overlay.readPages()
         guard overlayPages.count == min(2, pages.count), pages.indices.contains(blockPage), let overlayTree = ParentTree(overlay),
-              let overlayDocument = Self.documentElement(overlay) else {
+              let overlayDocument = ReadingOrder.documentElement(overlay) else {
             throw Self.bug("the national pages and the edition's own do not match")
         }
         // The overlay's elements lose their parent before anything is copied (a copy is made once:
@@ -148,9 +171,10 @@ public final class EditionGraft {
             element["P"] = document
         }
         if let key = overlayPages[0]["StructParents"]?.integer, let ids = overlayTree.values[key] {
-            for id in pdf.copy(ids).items { blockIDs.append(id) }
+            for id in ids.items { blockIDs.append(pdf.copy(id)) }
             undo.append { while blockIDs.count > offset { blockIDs.eraseItem(blockIDs.count - 1) } }
-            update.changed(blockIDs, tree.nums, tree.holder)
+            // The page's list, or what holds it when it is written in place.
+            if blockIDs.objectID != 0 { update.changed(blockIDs) } else { update.changed(tree.nums, tree.holder) }
         }
         if let kidsOfDocument = document["K"] {
             let placeholder = kidsOfDocument.item(marker), at = marker
@@ -181,8 +205,10 @@ public final class EditionGraft {
     private func carryResources(of drawn: PDFObject, to page: PDFObject, noting update: inout IncrementalUpdate,
                                 set: (PDFObject, String, PDFObject?) -> Void) throws(DiagnosticError) -> Set<String> {
         guard let resources = drawn["Resources"] else { return [] }
-        if page["Resources"] == nil { set(page, "Resources", pdf.newDictionary()) }
-        guard let target = page["Resources"] else { throw Self.bug("a national page has no resources") }
+        guard let target = page["Resources"] else {
+            // Cairo gives every page its own; one from the page tree would be shared with other pages.
+            throw Self.bug("a national page has no resources of its own")
+        }
         var names: Set<String> = []
         for category in resources.keys {
             guard let entries = resources[category], entries.isDictionary else { continue }  // /ProcSet is a list
@@ -230,11 +256,6 @@ public final class EditionGraft {
     private static func page(of element: PDFObject) -> PDFObject? {
         if let page = element["Pg"] { return page }
         return element["K"]?.items.lazy.filter(\.isDictionary).compactMap(page(of:)).first
-    }
-
-    /// The Document element under the structure tree's root.
-    private static func documentElement(_ pdf: QPDF) -> PDFObject? {
-        pdf.root["StructTreeRoot"]?["K"]?.items.first { $0["S"]?.name == "Document" }
     }
 
     private static func bug(_ what: String) -> DiagnosticError {

@@ -13,13 +13,16 @@ struct IncrementalUpdate {
     let pdf: QPDF
     /// The bytes `pdf` was read from.
     let base: [UInt8]
+    /// Where the file's cross-reference section starts (its `startxref`).
+    let startxref: Int
     /// The file's `/Size`: objects numbered from here on are new.
     let firstNew: Int
     private var changed: [Int: PDFObject] = [:]
 
-    init(pdf: QPDF, base: [UInt8], firstNew: Int) {
+    init(pdf: QPDF, base: [UInt8], startxref: Int, firstNew: Int) {
         self.pdf = pdf
         self.base = base
+        self.startxref = startxref
         self.firstNew = firstNew
     }
 
@@ -33,10 +36,6 @@ struct IncrementalUpdate {
     /// reached from the changed ones, whatever numbers qpdf gave them, so the same changes give
     /// the same bytes (however many objects earlier editions left in `pdf`).
     func written() throws(DiagnosticError) -> [UInt8] {
-        guard let startxref = Self.startxref(of: base) else {
-            throw DiagnosticError(.error("the national pages of a local edition end without `startxref`",
-                                         hint: "this is a bug in Handbill; please report it"))
-        }
         var output = base
         if output.last != UInt8(ascii: "\n") { output.append(UInt8(ascii: "\n")) }
         var numbers: [Int: Int] = [:]      // qpdf's number of a new object → its number in the file

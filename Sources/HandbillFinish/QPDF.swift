@@ -81,14 +81,20 @@ final class QPDF {
     func newDictionary() -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_dictionary(data)) }
 
     /// `object`, of another document, copied into this one with everything it refers to (but
-    /// pages: references to those become null). Each object is copied once however often asked;
-    /// a direct object (qpdf copies only indirect ones) becomes indirect in its own document first.
+    /// pages: references to those become null). Each object is copied once however often asked.
+    /// qpdf copies only indirect objects: a direct dictionary or array becomes indirect in its own
+    /// document first, and a direct null, number, name or string is written out and read in here.
     func copy(_ object: PDFObject) -> PDFObject {
-        if object.objectID == 0, !object.isInteger, !object.isNull {
+        guard object.objectID == 0 else {
+            return PDFObject(pdf: self, handle: qpdf_oh_copy_foreign_object(data, object.pdf.data, object.handle))
+        }
+        switch object.kind {
+        case ot_dictionary, ot_array, ot_stream:
             let indirect = qpdf_make_indirect_object(object.pdf.data, object.handle)
             return PDFObject(pdf: self, handle: qpdf_oh_copy_foreign_object(data, object.pdf.data, indirect))
+        default:
+            return parsed(object.unparsed) ?? null
         }
-        return PDFObject(pdf: self, handle: qpdf_oh_copy_foreign_object(data, object.pdf.data, object.handle))
     }
 
     func name(_ name: String) -> PDFObject { PDFObject(pdf: self, handle: qpdf_oh_new_name(data, name)) }

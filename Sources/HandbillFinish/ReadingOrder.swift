@@ -24,7 +24,7 @@ enum ReadingOrder {
     }
 
     /// The `Document` element under the tree's root.
-    private static func documentElement(_ pdf: QPDF) -> PDFObject? {
+    static func documentElement(_ pdf: QPDF) -> PDFObject? {
         guard let top = pdf.root["StructTreeRoot"]?["K"] else { return nil }
         let candidates = top.isArray ? top.items : [top]
         return candidates.first { $0.isDictionary && $0["S"]?.name == "Document" }

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import HandbillModel
 
 /// Where fontconfig keeps its scan of `Fonts/` between runs, so a cold start reads one small file
 /// instead of opening every font to list its characters (~7 % of a cold build).
@@ -27,9 +28,8 @@ enum FontScanCache {
         guard onlyFilesAndFolders(under: folder.path) else { return nil }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325   // FNV-1a over "name size mtime" lines
         for file in files {
-            var info = stat()
-            guard stat(folder.appendingPathComponent(file).path, &info) == 0 else { return nil }
-            let line = "\(file) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\n"
+            guard let status = FileStatus(path: folder.appendingPathComponent(file).path) else { return nil }
+            let line = "\(file) \(status.size) \(status.modifiedSeconds).\(status.modifiedNanoseconds)\n"
             for byte in line.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
         let directory = base.appendingPathComponent(String(hash, radix: 16))
@@ -49,11 +49,9 @@ enum FontScanCache {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             guard name != ".", name != ".." else { continue }
             let child = path + "/" + name
-            var info = stat()
-            guard stat(child, &info) == 0 else { return false }
-            switch info.st_mode & S_IFMT {
-            case S_IFREG: continue
-            case S_IFDIR: guard onlyFilesAndFolders(under: child, depth: depth + 1) else { return false }
+            switch FileStatus(path: child)?.kind {
+            case .regular?: continue
+            case .directory?: guard onlyFilesAndFolders(under: child, depth: depth + 1) else { return false }
             default: return false
             }
         }

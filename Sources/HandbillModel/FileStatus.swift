@@ -10,8 +10,9 @@ public struct FileStatus: Sendable {
 
     public var kind: Kind
     public var size: Int
-    /// Seconds since 1970.
-    public var modified: Double
+    /// When it was last written: seconds since 1970, and the nanoseconds after them.
+    public var modifiedSeconds: Int, modifiedNanoseconds: Int
+    public var modified: Double { Double(modifiedSeconds) + Double(modifiedNanoseconds) / 1_000_000_000 }
 
     /// The status of what `path` leads to (links followed); nil when there is nothing there.
     public init?(path: String) {
@@ -23,6 +24,7 @@ public struct FileStatus: Sendable {
         default: kind = .other
         }
         size = Int(status.st_size)
-        modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1_000_000_000
+        modifiedSeconds = Int(status.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(status.st_mtim.tv_nsec)
     }
 }

@@ -50,6 +50,31 @@ import Testing
     }
 }
 
+extension LaidOverEditionTests {
+    /// A worker keeps the national pages read and undoes each edition's changes, reading them
+    /// again every 16 editions: an edition built after 40 others is the same bytes as built first.
+    @Test func anEditionIsTheSameBytesWhateverWasBuiltBeforeIt() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = "id,organisation,contact,role,phone,email,website,address,hours"
+        let target = "target,Hillhead High School,Mrs Campbell,Guidance Teacher,01415550199,guidance@hillhead.example.sch.uk,www.hillhead.example.sch.uk,Oakfield Avenue,Mon–Fri"
+        let others = (0..<40).map { "school-\($0),School \($0),Mr Teacher \($0),,0141555\(String(format: "%04d", $0)),office\($0)@school.example.sch.uk,,," }
+        func build(_ rows: [String], into name: String) throws -> Data {
+            let sheet = folder.appendingPathComponent("\(name).csv"), output = folder.appendingPathComponent(name)
+            try Data(([header] + rows).joined(separator: "\n").utf8).write(to: sheet)
+            let result = try CommandResult.run(Project.executable.path,
+                                               ["build", "Guidance/sextortion", "--editions", sheet.path, "--product", "leaflet-a4",
+                                                "--variant", "standard", "--lang", "en", "--jobs", "1", "--output", output.path],
+                                               in: Project.root)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try Data(contentsOf: output.appendingPathComponent("sextortion/editions/target/sextortion-leaflet-a4-standard-en.pdf"))
+        }
+        let first = try build([target] + others, into: "first"), last = try build(others + [target], into: "last")
+        #expect(first.count(of: Data("startxref".utf8)) == 2, "laid over the national pages")
+        #expect(first == last, "the same edition built first and after 40 others")
+    }
+}
+
 private extension Data {
     func count(of part: Data) -> Int {
         var count = 0, start = startIndex

@@ -153,7 +153,7 @@ final class Worker {
     func layout(_ contact: LocalContact, job index: Int) throws(DiagnosticError) -> PositionedDocument {
         let edition = national[index]
         let fonts = workspace.fonts
-        let smallPrint = edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}")
+        let smallPrint = Self.smallPrint(contact, edition)
         // Posters, tri-folds and cards: through the product's own path (ProductEdition.swift).
         let own = try ProductEdition(workspace: workspace, job: edition.job)
             .layout(edition.document, block: LocalEditionBlock(contact: contact, labels: edition.labels, smallPrint: smallPrint))
@@ -173,7 +173,7 @@ final class Worker {
     private func laidOver(_ contact: LocalContact, job index: Int) throws(DiagnosticError) -> [UInt8]? {
         let edition = national[index]
         guard !Self.inFull, LaidOverEditions.takes(edition.job, product: try workspace.layouts.product(edition.job.product)) else { return nil }
-        let smallPrint = edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}")
+        let smallPrint = Self.smallPrint(contact, edition)
         let composed = try workspace.fonts.exclusively { () throws(DiagnosticError) -> (layout: EditionLayout, block: EditionBlock?) in
             let prepared = try self.prepared(index)
             return (prepared.layout, try prepared.layout.block(local: prepared.styler.style(contact), smallPrint: smallPrint))
@@ -181,6 +181,11 @@ final class Worker {
         guard let block = composed.block else { return nil }
         return try laidOverEditions.edition(job: index, block: block, layout: composed.layout,
                                             metadata: { Self.name(&$0, contact, edition) }, builder: Builder(workspace: workspace))
+    }
+
+    /// "Local edition for …", the organisation an isolate (an Arabic name in an English leaflet).
+    private static func smallPrint(_ contact: LocalContact, _ edition: NationalEdition) -> String {
+        edition.labels.editionLine(for: "\u{2068}" + contact.organisation + "\u{2069}")
     }
 
     /// The edition named in the PDF's subject and keywords.

@@ -25,9 +25,12 @@ final class LaidOverEditions {
     }
 
     private var bases: [Key: Base] = [:]
-    /// At most this many bases are kept (each ~40 KB and its objects read); the oldest goes first.
-    private static let limit = 32
-    private var order: [Key] = []
+    /// At most this many bases are kept (each ~40 KB, its objects read and what up to 16 editions
+    /// copied in: about a megabyte), enough for a dozen jobs with five block heights each; the one
+    /// used longest ago goes first.
+    private static let limit = 64
+    /// The keys, the one used last at the end.
+    private var recent: [Key] = []
 
     /// Whether a product's editions are made this way: one PDF of pages in order (not a booklet's
     /// imposed sheets, a print shop's marks or a poster's tiles), the national text flowing.
@@ -42,18 +45,24 @@ final class LaidOverEditions {
         var overlay = layout.overlay(block, at: base.slot, pages: base.count)
         metadata(&overlay.metadata)
         let drawn = try builder.drawn(overlay)
-        return try base.pages.edition(drawn.bytes, overlayOptions: drawn.finish, blockPage: base.slot.page, options: drawn.finish)
+        return try base.pages.edition(drawn.bytes, blockPage: base.slot.page, options: drawn.finish)
     }
 
     private func base(job: Int, block: EditionBlock, layout: EditionLayout, builder: Builder) throws(DiagnosticError) -> Base {
         let key = Key(job: job, shape: block.shape)
-        if let found = bases[key] { return found }
+        if let found = bases[key] {
+            if recent.last != key {
+                recent.removeAll { $0 == key }
+                recent.append(key)
+            }
+            return found
+        }
         let laidOut = try builder.workspace.fonts.exclusively { () throws(DiagnosticError) in try layout.base(for: block) }
         let base = Base(pages: try EditionGraft(base: try builder.finished(laidOut.document)), slot: laidOut.slot,
                         count: laidOut.document.pages.count)
-        if order.count >= Self.limit { bases[order.removeFirst()] = nil }
+        if recent.count >= Self.limit { bases[recent.removeFirst()] = nil }
         bases[key] = base
-        order.append(key)
+        recent.append(key)
         return base
     }
 }
