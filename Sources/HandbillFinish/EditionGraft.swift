@@ -36,9 +36,9 @@ public final class EditionGraft {
     /// The national file's /Size: where new objects' numbers start in the file written.
     private let firstNew: Int
     private var editions = 0
-    /// Editions made before the national pages are read again (reading them costs about as much
-    /// as an edition's grafting; what editions copied in grows by ~50 objects each until then).
-    private static let rereadEvery = 16
+    /// Editions made before the national pages are read again (reading them costs about a third
+    /// of an edition; what editions copied in grows by ~50 objects each until then).
+    private static let rereadEvery = 32
 
     public init(base bytes: [UInt8]) throws(DiagnosticError) {
         base = UnsafeMutableBufferPointer.allocate(capacity: bytes.count)

@@ -1,5 +1,4 @@
 import CQPDF
-import CQPDFTokens
 import HandbillModel
 
 /// Writes what changed in a PDF as an incremental update (ISO 32000-1, 7.5.6): the file's bytes
@@ -50,34 +49,28 @@ struct IncrementalUpdate {
                 let data = try object.rawStreamData()
                 let dictionary = PDFObject(pdf: pdf, handle: qpdf_oh_get_dict(pdf.data, object.handle))
                 dictionary["Length"] = pdf.integer(data.count)
-                output += try renumbered(dictionary.unparsed) + Array("\nstream\n".utf8) + data + Array("\nendstream".utf8)
+                output += renumbered(dictionary.unparsed) + Array("\nstream\n".utf8) + data + Array("\nendstream".utf8)
             } else {
-                output += try renumbered(object.unparsed)
+                output += renumbered(object.unparsed)
             }
             output += Array("\nendobj\n".utf8)
         }
         /// `text` with each reference to a new object renumbered; new objects met are queued.
-        func renumbered(_ text: [UInt8]) throws(DiagnosticError) -> [UInt8] {
-            let tokens = try ContentTokenSpans(text)
-            let spans = tokens.spans
+        func renumbered(_ text: [UInt8]) -> [UInt8] {
             var result: [UInt8] = [], copied = 0
-            var index = 0
-            while index + 2 < spans.count {
-                defer { index += 1 }
-                guard spans[index].type == hb_tt_integer, spans[index + 1].type == hb_tt_integer,
-                      spans[index + 2].type == hb_tt_word, tokens.span(spans[index + 2], is: "R"),
-                      let id = Int(String(decoding: tokens.bytes[spans[index].range], as: UTF8.self)), id >= firstNew else { continue }
+            for (id, range) in ObjectReferences.find(in: text) where id >= firstNew {
                 let number: Int
                 if let known = numbers[id] { number = known } else {
                     number = firstNew + reached.count
                     numbers[id] = number
                     reached.append(PDFObject(pdf: pdf, handle: qpdf_get_object_by_id(pdf.data, Int32(id), 0)))
                 }
-                result += tokens.bytes[copied..<spans[index].range.lowerBound]
+                result += text[copied..<range.lowerBound]
                 result += Array(String(number).utf8)
-                copied = spans[index].range.upperBound
+                copied = range.upperBound
             }
-            result += tokens.bytes[copied...]
+            guard copied > 0 else { return text }
+            result += text[copied...]
             return result
         }
 
