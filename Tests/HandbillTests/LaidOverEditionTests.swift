@@ -52,7 +52,7 @@ import Testing
 
 extension LaidOverEditionTests {
     /// A worker keeps the national pages read and undoes each edition's changes, reading them
-    /// again every 16 editions: an edition built after 40 others is the same bytes as built first.
+    /// again every 32 editions: an edition built after 40 others is the same bytes as built first.
     @Test func anEditionIsTheSameBytesWhateverWasBuiltBeforeIt() throws {
         let folder = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

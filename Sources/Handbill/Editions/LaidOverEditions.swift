@@ -25,7 +25,7 @@ final class LaidOverEditions {
     }
 
     private var bases: [Key: Base] = [:]
-    /// At most this many bases are kept (each ~40 KB, its objects read and what up to 16 editions
+    /// At most this many bases are kept (each ~40 KB, its objects read and what up to 32 editions
     /// copied in: about a megabyte), enough for a dozen jobs with five block heights each; the one
     /// used longest ago goes first.
     private static let limit = 64
