@@ -38,9 +38,9 @@ final class LaidOverEditions {
         ProductEdition.flows(product) && product.booklet == nil && !job.printShop && job.tile == nil
     }
 
-    /// The edition's PDF; nil when its block must be laid out in full.
+    /// The edition's PDF: `block` laid over job `job`'s national pages, `metadata` naming the edition.
     func edition(job: Int, block: EditionBlock, layout: EditionLayout, metadata: (inout DocumentMetadata) -> Void,
-                 builder: Builder) throws(DiagnosticError) -> [UInt8]? {
+                 builder: Builder) throws(DiagnosticError) -> [UInt8] {
         let base = try self.base(job: job, block: block, layout: layout, builder: builder)
         var overlay = layout.overlay(block, at: base.slot, pages: base.count)
         metadata(&overlay.metadata)
