@@ -35,7 +35,8 @@ let package = Package(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
-        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // librsvg is opened when the first picture is drawn, not linked (CRsvgLoader/include/CRsvgLoader.h).
+        .target(name: "CRsvgLoader"),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CLouis", pkgConfig: "liblouis", providers: [.apt(["liblouis-dev", "liblouis-data"])]),
         // qpdf's content-stream tokenizer is C++ only: a few lines give it a C face.
@@ -45,7 +46,7 @@ let package = Package(
         .target(name: "HandbillSyntax", dependencies: ["HandbillModel", "CCmark", "Yams"]),
         .target(name: "HandbillStyle", dependencies: ["HandbillModel", "Yams"]),
         .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo", "CQREncode"]),
-        .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvg"]),
+        .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvgLoader"]),
         .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
         .target(name: "HandbillBraille", dependencies: ["HandbillModel", "HandbillStyle", "CLouis"]),
         .target(name: "HandbillWeb", dependencies: ["HandbillModel", "HandbillStyle", "Yams"]),

@@ -1,5 +1,5 @@
 import CPangoCairo
-import CRsvg
+import CRsvgLoader
 
 /// Whether a picture file will draw: the same libraries that draw it (librsvg for SVG, Cairo for
 /// PNG) open it, so a file that passes here cannot turn into PageDrawer's grey box later.
@@ -8,13 +8,13 @@ public enum ImageProbe {
     public static func problem(with path: String) -> String? {
         let lower = path.lowercased()
         if lower.hasSuffix(".svg") {
-            var error: UnsafeMutablePointer<GError>?
-            guard let handle = rsvg_handle_new_from_file(path, &error) else {
-                let reason = error.map { String(cString: $0.pointee.message) } ?? "unknown error"
-                if let error { g_error_free(error) }
+            var error: UnsafeMutablePointer<CChar>?
+            guard let handle = hb_rsvg_handle_new_from_file(path, &error) else {
+                let reason = error.map { String(cString: $0) } ?? "unknown error"
+                free(error)
                 return "not a readable SVG (\(reason))"
             }
-            g_object_unref(UnsafeMutableRawPointer(handle))
+            hb_rsvg_handle_free(handle)
             return nil
         }
         guard lower.hasSuffix(".png") else { return "neither a PNG nor an SVG file" }

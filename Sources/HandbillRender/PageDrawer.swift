@@ -1,5 +1,5 @@
 import CPangoCairo
-import CRsvg
+import CRsvgLoader
 import HandbillLayout
 import HandbillModel
 import HandbillStyle
@@ -126,7 +126,7 @@ struct PageDrawer {
     /// scaled to fill. A file that will not load draws as a grey box (layout checked it loads).
     private func drawImage(_ path: String, in rect: Rect) {
         if path.lowercased().hasSuffix(".svg") {
-            SVGHandleCache.shared.render(path, on: cr, in: RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height))
+            SVGHandleCache.shared.render(path, on: cr, in: hb_rsvg_rectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height))
             return
         }
         let image = cairo_image_surface_create_from_png(path)
