@@ -172,7 +172,7 @@ struct BlockComposer {
         if !shaped.missingCharacters.isEmpty {
             let names = shaped.missingCharacters.map { "U+" + String($0.value, radix: 16, uppercase: true) + " ‘\(Character($0))’" }
             throw DiagnosticError(.error(
-                "the fonts have no glyph for \(names.joined(separator: ", ")) in the `\(shaper.language)` text “\(excerpt(ShapedText.withoutBidiControls(shaped.text)))”",
+                "the fonts have no glyph for \(names.joined(separator: ", ")) in the `\(shaper.language)` text “\(excerpt(ShapedText.withoutLayoutMarks(shaped.text)))”",
                 at: shaped.source,
                 hint: "add a font that covers these characters to Fonts/ (and name it in Layouts/languages/\(shaper.language).yaml), or remove them from the text"))
         }

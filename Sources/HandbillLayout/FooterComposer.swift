@@ -17,6 +17,8 @@ struct FooterComposer {
     /// Whether the small print is drawn; false keeps its room empty (the pages editions are laid
     /// over: `EditionSlot`).
     private var drawsSmallPrint = true
+    /// The details, shaped once per document (see `items`); shared by this footer's copies.
+    private let shapedDetails = FooterDetails()
 
     /// Measures the footer once: every page's differs only in its page number.
     init(shaper: TextShaper, document: StyledDocument) {
@@ -50,9 +52,12 @@ struct FooterComposer {
     /// the pieces break between words and an address between letters rather than stop the build —
     /// the footer is small print, not advice. Left-to-right marks then keep an address's ends in
     /// order in right-to-left text (an isolate would keep Pango from breaking inside it).
-    private static func text(page: Int, of pages: Int, loose: Bool, document: StyledDocument) -> StyledText {
+    /// With `numberRoom`, the page number's place is kept empty, that wide (see `items`).
+    private static func text(page: Int, of pages: Int, loose: Bool, document: StyledDocument,
+                             numberRoom: StyledRun.Room? = nil) -> StyledText {
         let style = document.footer.style
-        let number = document.footer.numbersPages ? [StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)] : []
+        let number = !document.footer.numbersPages ? []
+            : [numberRoom.map { StyledRun(keeping: $0, style: style) } ?? StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)]
         let pieces = number + document.footer.details.map { detail in
             loose ? StyledRun(detail.isAddress ? "\u{200E}\(detail.text)\u{200E}" : detail.text, style: style)
                   : detail.isAddress && document.footer.addressBreaks
@@ -83,12 +88,54 @@ struct FooterComposer {
         return slice.items.map { $0.offsetBy(x: document.page.left, y: top) }
     }
 
+    /// A page's footer. The details are shaped once for every page whose number is as wide
+    /// (digits are the same width in the fonts Handbill ships: once a document), with room kept
+    /// where the number goes; the number is shaped on its own and drawn in that room. Lines break
+    /// as they would with the number in the text: the room is exactly its width.
     func items(page: Int, of pages: Int) throws(DiagnosticError) -> [PositionedItem] {
-        let slices = try BlockComposer(shaper: shaper).lines(of: text(page: page, of: pages), role: .artifact,
-                                                             width: width, spaceBefore: 0)
-        let block = FlowSlice.merged(slices)
-        let top = document.page.height - document.page.bottom - block.height - (smallPrint?.height ?? 0)
+        let composer = BlockComposer(shaper: shaper)
+        var number: (slice: FlowSlice, line: TextLine)?
+        if document.footer.numbersPages {
+            let style = document.footer.style
+            let text = StyledText(runs: [StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)],
+                                  lineHeight: style.size * document.footer.leading, breaksInsideWords: isLoose)
+            let slice = FlowSlice.merged(try composer.lines(of: text, role: .artifact, width: width, spaceBefore: 0))
+            guard let line = slice.items.lazy.compactMap({ if case .line(let line) = $0 { line } else { nil } }).first else {
+                return []
+            }
+            number = (slice, line)
+        }
+        let details = try shapedDetails.details(numberRoom: number.map { StyledRun.Room(width: $0.line.width, ascent: $0.line.ascent, descent: $0.line.descent) }) { room throws(DiagnosticError) in
+            let text = Self.text(page: 0, of: 0, loose: isLoose, document: document, numberRoom: room)
+            let block = FlowSlice.merged(try composer.lines(of: text, role: .artifact, width: width, spaceBefore: 0))
+            let lines = block.items.compactMap { if case .line(let line) = $0 { line } else { nil } }
+            guard room != nil, let place = lines.first?.shaped.place(ofByte: 0), place.line < lines.count else { return (block, nil) }
+            return (block, (baseline: lines[place.line].origin.y, left: place.left))
+        }
+        var items: [PositionedItem] = []
+        if let number, let room = details.room {
+            // The number drawn in its room, on the baseline of the details' line that holds it.
+            items = number.slice.items.map { $0.offsetBy(x: room.left - number.line.origin.x, y: room.baseline - number.line.origin.y) }
+        }
+        items += details.block.items
+        let top = document.page.height - document.page.bottom - details.block.height - (smallPrint?.height ?? 0)
         // `lines` wrapped the footer in an artifact "tag"; keep just that, no heading or paragraph role.
-        return block.items.map { $0.offsetBy(x: document.page.left, y: top) } + (drawsSmallPrint ? smallPrintItems() : [])
+        return items.map { $0.offsetBy(x: document.page.left, y: top) } + (drawsSmallPrint ? smallPrintItems() : [])
     }
 }
+
+/// A document's footer details as shaped, by the width of the page number they keep room for:
+/// every page of a document shares one (or a few, when numbers differ in width).
+final class FooterDetails: @unchecked Sendable {
+    typealias Shaped = (block: FlowSlice, room: (baseline: Double, left: Double)?)
+    private var shaped: [Double: Shaped] = [:]
+
+    func details(numberRoom: StyledRun.Room?, shape: (StyledRun.Room?) throws(DiagnosticError) -> Shaped) throws(DiagnosticError) -> Shaped {
+        let key = numberRoom?.width ?? -1
+        if let known = shaped[key] { return known }
+        let made = try shape(numberRoom)
+        shaped[key] = made
+        return made
+    }
+}
+

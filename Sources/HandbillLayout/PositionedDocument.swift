@@ -39,7 +39,7 @@ public struct PositionedDocument: Sendable {
                         index += 1
                     }
                     if result[url] == nil {
-                        result[url] = ShapedText.withoutBidiControls(words).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                        result[url] = ShapedText.withoutLayoutMarks(words).split(whereSeparator: \.isWhitespace).joined(separator: " ")
                     }
                 }
             }

@@ -133,7 +133,7 @@ struct Piece {
     /// A line's words, as read.
     var text: String? {
         guard items.count == 1, case .line(let line) = items[0] else { return nil }
-        return ShapedText.withoutBidiControls(line.text)
+        return ShapedText.withoutLayoutMarks(line.text)
     }
 
     /// The first tile whose window shows any of it; one that only touches it, if none does.

@@ -69,7 +69,7 @@ public final class ShapedText: @unchecked Sendable {
                 byteStart: start, byteLength: length, x: pangoPoints(logical.x), width: pangoPoints(logical.width),
                 ascent: (baseline - Double(logical.y)) / Double(PANGO_SCALE),
                 descent: Double(logical.y + logical.height - Int32(baseline)) / Double(PANGO_SCALE),
-                text: Self.withoutBidiControls(bytes),
+                text: Self.withoutLayoutMarks(bytes),
                 inkWidth: pangoPoints(logical.width) - hanging))
         } while pango_layout_iter_next_line(iterator) != 0
         self.lines = lines
@@ -77,30 +77,30 @@ public final class ShapedText: @unchecked Sendable {
 
     deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
 
-    /// The text a reader sees: without the isolates layout adds around numbers and addresses.
-    public static func withoutBidiControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isBidiControl) else { return text }
+    /// The text a reader sees: without the marks layout adds (`isLayoutMark`).
+    public static func withoutLayoutMarks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isLayoutMark) else { return text }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.filter { !isBidiControl($0) })
+        scalars.append(contentsOf: text.unicodeScalars.filter { !isLayoutMark($0) })
         return String(scalars)
     }
 
     /// The same for UTF-8 bytes (a line of the layout's text), without going through scalars.
-    static func withoutBidiControls(_ bytes: ArraySlice<UInt8>) -> String {
+    static func withoutLayoutMarks(_ bytes: ArraySlice<UInt8>) -> String {
         var kept: [UInt8] = []
         kept.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { _ = appendWithoutBidiControls($0, to: &kept) }
+        bytes.withUnsafeBufferPointer { _ = appendWithoutLayoutMarks($0, to: &kept) }
         return String(decoding: kept, as: UTF8.self)
     }
 
-    /// Appends UTF-8 bytes without bidi controls (`isBidiControl`: U+200B, U+200E, U+200F,
-    /// U+202A–U+202E, U+2066–U+2069, all three bytes long, starting with E2) and returns how many
-    /// it appended. Render calls this for every cluster it draws.
-    public static func appendWithoutBidiControls(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) -> Int {
+    /// Appends UTF-8 bytes without layout marks (`isLayoutMark`: all three bytes long, starting
+    /// with E2 or EF) and returns how many it appended. Render calls this for every cluster it draws.
+    public static func appendWithoutLayoutMarks(_ bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) -> Int {
         let before = text.count
         var index = 0
         while index < bytes.count {
-            if bytes[index] == 0xE2, index + 2 < bytes.count, isBidiControl(bytes[index + 1], bytes[index + 2]) {
+            if bytes[index] == 0xE2 || bytes[index] == 0xEF, index + 2 < bytes.count,
+               isLayoutMark(bytes[index], bytes[index + 1], bytes[index + 2]) {
                 index += 3
                 continue
             }
@@ -110,19 +110,23 @@ public final class ShapedText: @unchecked Sendable {
         return text.count - before
     }
 
-    /// The second and third UTF-8 bytes of a bidi control (after E2).
-    private static func isBidiControl(_ second: UInt8, _ third: UInt8) -> Bool {
-        switch second {
-        case 0x80: third == 0x8B || third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)
-        case 0x81: (0xA6...0xA9).contains(third)
+    /// The UTF-8 bytes of a layout mark.
+    private static func isLayoutMark(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch (first, second) {
+        case (0xE2, 0x80): third == 0x8B || third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)
+        case (0xE2, 0x81): (0xA6...0xA9).contains(third)
+        case (0xEF, 0xBF): third == 0xBC
         default: false
         }
     }
 
-    /// Bidi controls, and the zero-width spaces layout puts after an address's slashes where it may
-    /// break: characters that shape to nothing and are no part of what a reader gets.
-    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        [0x200B, 0x200E, 0x200F].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    /// What layout adds to the text and a reader never gets: bidi controls (U+200E, U+200F,
+    /// U+202A–U+202E, U+2066–U+2069: the isolates around numbers and addresses), the zero-width
+    /// spaces (U+200B) put after an address's slashes where it may break, and the object
+    /// replacement character (U+FFFC) keeping room for a footer's page number (`StyledRun.Room`).
+    /// All shape to nothing.
+    public static func isLayoutMark(_ scalar: Unicode.Scalar) -> Bool {
+        [0x200B, 0x200E, 0x200F, 0xFFFC].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// The span a byte of the text belongs to.
@@ -142,6 +146,16 @@ public final class ShapedText: @unchecked Sendable {
             x += pangoPoints(pango_glyph_string_get_width(run.pointee.glyphs))
             node = current.pointee.next
         }
+    }
+
+    /// The line holding the character at byte `index` and the left edge of its box, from the
+    /// paragraph's left: where to draw what a `StyledRun.Room` kept room for.
+    func place(ofByte index: Int) -> (line: Int, left: Double) {
+        var line: Int32 = 0, x: Int32 = 0, box = PangoRectangle()
+        pango_layout_index_to_line_x(layout, Int32(index), 0, &line, &x)
+        pango_layout_index_to_pos(layout, Int32(index), &box)
+        // A right-to-left character's box runs leftwards from x.
+        return (Int(line), pangoPoints(min(box.x, box.x + box.width)))
     }
 
     /// The layout's own copy of the text, which glyph runs index into.

@@ -83,6 +83,13 @@ struct TextShaper {
             add(pango_attr_size_new_absolute(Int32((run.style.size * Double(PANGO_SCALE)).rounded())))
             if run.style.bold { add(pango_attr_weight_new(PANGO_WEIGHT_BOLD)) }
             if run.style.italic { add(pango_attr_style_new(PANGO_STYLE_ITALIC)) }
+            if let room = run.room {
+                // Pango sets the object replacement character as a box of this size, drawing nothing.
+                let scale = Double(PANGO_SCALE)
+                var box = PangoRectangle(x: 0, y: Int32((-room.ascent * scale).rounded()), width: Int32((room.width * scale).rounded()),
+                                         height: Int32(((room.ascent + room.descent) * scale).rounded()))
+                add(pango_attr_shape_new(&box, &box))
+            }
             if run.unbreakable {
                 // Unbreakable but at the address breaks, when addresses must break.
                 var from = start

@@ -151,7 +151,7 @@ enum GlyphEmitter {
         for position in 0..<distinct {
             let start = Int(buffers.starts[position])
             let end = position + 1 < distinct ? Int(buffers.starts[position + 1]) : Int(item.length)
-            let bytes = ShapedText.appendWithoutBidiControls(UnsafeBufferPointer(start: text + start, count: end - start), to: &buffers.text)
+            let bytes = ShapedText.appendWithoutLayoutMarks(UnsafeBufferPointer(start: text + start, count: end - start), to: &buffers.text)
             var drawn = 0
             while logical < count {
                 let index = rightToLeft ? count - 1 - logical : logical

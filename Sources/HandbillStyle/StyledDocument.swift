@@ -97,6 +97,20 @@ public struct StyledRun: Equatable, Sendable {
     /// A phone number or web address: left to right in any language, isolated from the text
     /// around it so that right-to-left text cannot reorder its parts.
     public var leftToRight: Bool
+    /// Room kept on the line for something drawn on its own (a footer's page number), in place
+    /// of any text: the line breaks as if it were there.
+    public var room: Room?
+
+    /// A box as wide as what it keeps room for, standing as far above and below the baseline.
+    public struct Room: Equatable, Sendable {
+        public var width: Double, ascent: Double, descent: Double
+
+        public init(width: Double, ascent: Double, descent: Double) {
+            self.width = width
+            self.ascent = ascent
+            self.descent = descent
+        }
+    }
 
     public init(_ text: String, style: TextStyle, link: String? = nil, unbreakable: Bool = false, leftToRight: Bool = false) {
         self.text = text
@@ -104,6 +118,12 @@ public struct StyledRun: Equatable, Sendable {
         self.link = link
         self.unbreakable = unbreakable || leftToRight
         self.leftToRight = leftToRight
+    }
+
+    /// A run that keeps `room` on its line.
+    public init(keeping room: Room, style: TextStyle) {
+        self.init("\u{FFFC}", style: style, unbreakable: true)
+        self.room = room
     }
 }
 

@@ -56,7 +56,7 @@ import Testing
         let readings = [("pdftotext", try PDFReader(url: pdf).text()), ("structure tree", try PDFInspector.text(path: pdf.path).text),
                         ("pdfminer", try StructureReading(pdf).reading)]
         for (name, reading) in readings {
-            let visible = String(String.UnicodeScalarView(reading.unicodeScalars.filter { !Words.isBidiControl($0) }))
+            let visible = String(String.UnicodeScalarView(reading.unicodeScalars.filter { !Words.isLayoutMark($0) }))
             for service in document.services {
                 if let phone = service.phone { #expect(visible.contains(phone), "\(language) \(name): \(phone) not whole") }
                 if let url = service.url {

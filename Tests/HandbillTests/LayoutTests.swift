@@ -3,6 +3,7 @@ import Handbill
 @testable import HandbillLayout
 import HandbillModel
 import HandbillStyle
+import HandbillSyntax
 import Testing
 
 /// Layout checked on its positioned boxes, without drawing a PDF.
@@ -136,6 +137,32 @@ import Testing
         for (index, page) in pages.enumerated() {
             #expect(page.lines.contains { $0.text.contains("Page \(index + 1) of \(pages.count)") })
         }
+    }
+
+    /// The footer's details are shaped once a document, with room kept for the page number, which
+    /// is drawn in it: at the start of the details' line (its right end in Arabic), on its baseline.
+    @Test(arguments: ["en", "ar"])
+    func thePageNumberStandsAtTheStartOfTheFootersLine(language: String) throws {
+        let guidance = try GuidanceFolder(Project.sextortion)
+        let job = Job(guidance: "sextortion", product: "leaflet-a4", variant: "standard", language: language)
+        let pages = try Builder(workspace: Project.workspace).layout(try guidance.document(language: language), job: job).pages
+        #expect(pages.count > 1)
+        for page in pages {
+            let footer = page.lines.filter { $0.text.contains("·") }
+            let details = try #require(footer.first, "no footer line on a page")
+            let number = try #require(page.lines.first { $0.origin.y == details.origin.y && $0.shaped !== details.shaped && !$0.text.contains("·") },
+                                      "no page number on the footer's line")
+            #expect(!details.text.unicodeScalars.contains("\u{FFFC}"), "the room's mark reached the text: \(details.text)")
+            #expect(number.width < details.width)
+            if language == "ar" {
+                #expect(abs((number.origin.x + number.width) - (details.origin.x + details.width)) < 0.01)
+            } else {
+                #expect(abs(number.origin.x - details.origin.x) < 0.01)
+            }
+        }
+        // Once a document: every page's details are the same shaped paragraph.
+        let shaped = Set(pages.compactMap { page in page.lines.first { $0.text.contains("·") }.map { ObjectIdentifier($0.shaped) } })
+        #expect(shaped.count == 1)
     }
 }
 

@@ -205,7 +205,7 @@ import Testing
         // them (“‪ 101‬پر”): a control is no letter of a word, but it does end one.
         let text = { (panel: String) throws -> [String] in
             Words.of(String(String.UnicodeScalarView(try Self.text(of: pdf, panel: panel, rightToLeft: rightToLeft).unicodeScalars
-                .map { Words.isBidiControl($0) ? " " : $0 })))
+                .map { Words.isLayoutMark($0) ? " " : $0 })))
         }
         let cover = try text("cover"), flap = try text("flap")
         #expect(Words.inOrderFraction(Words.of(document.metadata.title), in: Array(cover.prefix(8))) == 1, "\(language): the cover starts with the title")

@@ -99,7 +99,7 @@ struct PDFReader {
 enum Words {
     static func of(_ text: String) -> [String] {
         // Zero-width (non-)joiners shape letters but are not part of the words a reader types.
-        let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isBidiControl($0) && $0 != "\u{200C}" && $0 != "\u{200D}" }))
+        let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isLayoutMark($0) && $0 != "\u{200C}" && $0 != "\u{200D}" }))
         return visible.replacingOccurrences(of: "\u{2019}", with: "'")
             .split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "·" })
             .flatMap(splitHan)
@@ -107,7 +107,7 @@ enum Words {
             .filter { !$0.isEmpty }
     }
 
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool { ShapedText.isBidiControl(scalar) }
+    static func isLayoutMark(_ scalar: Unicode.Scalar) -> Bool { ShapedText.isLayoutMark(scalar) }
 
     /// Han characters each count as a word; runs of other letters stay together.
     private static func splitHan(_ word: Substring) -> [String] {
