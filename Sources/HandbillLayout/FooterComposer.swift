@@ -1,3 +1,4 @@
+import Foundation
 import HandbillModel
 import HandbillStyle
 
@@ -24,7 +25,8 @@ struct FooterComposer {
     init(shaper: TextShaper, document: StyledDocument) {
         self.shaper = shaper
         self.document = document
-        wideNumbers = shaper.shape(Self.text(page: 88, of: 88, loose: false, document: document), width: document.page.textWidth)
+        wideNumbers = shaper.shape(Self.text(number: Self.number(page: 88, of: 88, document: document), loose: false, document: document),
+                                   width: document.page.textWidth)
         isLoose = wideNumbers.lines.contains { $0.inkWidth > document.page.textWidth + 0.01 }
     }
 
@@ -52,13 +54,10 @@ struct FooterComposer {
     /// the pieces break between words and an address between letters rather than stop the build —
     /// the footer is small print, not advice. Left-to-right marks then keep an address's ends in
     /// order in right-to-left text (an isolate would keep Pango from breaking inside it).
-    /// With `numberRoom`, the page number's place is kept empty, that wide (see `items`).
-    private static func text(page: Int, of pages: Int, loose: Bool, document: StyledDocument,
-                             numberRoom: StyledRun.Room? = nil) -> StyledText {
+    /// `number` first: the page number, or the room kept for it (see `items`).
+    private static func text(number: StyledRun?, loose: Bool, document: StyledDocument) -> StyledText {
         let style = document.footer.style
-        let number = !document.footer.numbersPages ? []
-            : [numberRoom.map { StyledRun(keeping: $0, style: style) } ?? StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)]
-        let pieces = number + document.footer.details.map { detail in
+        let pieces = (number.map { [$0] } ?? []) + document.footer.details.map { detail in
             loose ? StyledRun(detail.isAddress ? "\u{200E}\(detail.text)\u{200E}" : detail.text, style: style)
                   : detail.isAddress && document.footer.addressBreaks
                   // A poster's source address fills the line it starts on, breaking after a slash or before a dot.
@@ -69,13 +68,16 @@ struct FooterComposer {
         return StyledText(runs: runs, lineHeight: document.footer.style.size * document.footer.leading, breaksInsideWords: loose)
     }
 
-    private func text(page: Int, of pages: Int) -> StyledText {
-        Self.text(page: page, of: pages, loose: isLoose, document: document)
+    /// "Page 2 of 5", whole on its line; nil when the footer numbers no pages.
+    private static func number(page: Int, of pages: Int, document: StyledDocument) -> StyledRun? {
+        guard document.footer.numbersPages else { return nil }
+        return StyledRun(document.strings.pageNumber(page, of: pages), style: document.footer.style, unbreakable: true)
     }
 
     /// Height reserved for the footer: measured with wide page numbers, so every page's fits.
     func height() throws(DiagnosticError) -> Double {
-        let shaped = isLoose ? shaper.shape(text(page: 88, of: 88), width: width) : wideNumbers
+        let shaped = isLoose ? shaper.shape(Self.text(number: Self.number(page: 88, of: 88, document: document), loose: true, document: document),
+                                            width: width) : wideNumbers
         try BlockComposer(shaper: shaper).check(shaped, width: width)
         return Double(shaped.lines.count) * shaped.lineHeight + (smallPrint?.height ?? 0)
     }
@@ -95,18 +97,15 @@ struct FooterComposer {
     func items(page: Int, of pages: Int) throws(DiagnosticError) -> [PositionedItem] {
         let composer = BlockComposer(shaper: shaper)
         var number: (slice: FlowSlice, line: TextLine)?
-        if document.footer.numbersPages {
-            let style = document.footer.style
-            let text = StyledText(runs: [StyledRun(document.strings.pageNumber(page, of: pages), style: style, unbreakable: true)],
-                                  lineHeight: style.size * document.footer.leading, breaksInsideWords: isLoose)
+        if let run = Self.number(page: page, of: pages, document: document) {
+            let text = StyledText(runs: [run], lineHeight: run.style.size * document.footer.leading, breaksInsideWords: isLoose)
             let slice = FlowSlice.merged(try composer.lines(of: text, role: .artifact, width: width, spaceBefore: 0))
-            guard let line = slice.items.lazy.compactMap({ if case .line(let line) = $0 { line } else { nil } }).first else {
-                return []
-            }
-            number = (slice, line)
+            number = slice.items.lazy.compactMap { if case .line(let line) = $0 { (slice, line) } else { nil } }.first
         }
-        let details = try shapedDetails.details(numberRoom: number.map { StyledRun.Room(width: $0.line.width, ascent: $0.line.ascent, descent: $0.line.descent) }) { room throws(DiagnosticError) in
-            let text = Self.text(page: 0, of: 0, loose: isLoose, document: document, numberRoom: room)
+        let room = number.map { StyledRun.Room(width: $0.line.width, ascent: $0.line.ascent, descent: $0.line.descent) }
+        let details = try shapedDetails.details(keeping: room) { () throws(DiagnosticError) in
+            let style = document.footer.style
+            let text = Self.text(number: room.map { StyledRun(keeping: $0, style: style) }, loose: isLoose, document: document)
             let block = FlowSlice.merged(try composer.lines(of: text, role: .artifact, width: width, spaceBefore: 0))
             let lines = block.items.compactMap { if case .line(let line) = $0 { line } else { nil } }
             guard room != nil, let place = lines.first?.shaped.place(ofByte: 0), place.line < lines.count else { return (block, nil) }
@@ -124,17 +123,18 @@ struct FooterComposer {
     }
 }
 
-/// A document's footer details as shaped, by the width of the page number they keep room for:
-/// every page of a document shares one (or a few, when numbers differ in width).
+/// A document's footer details as shaped, by the room they keep for the page number: every page
+/// of a document shares one (or a few, when numbers differ in width).
 final class FooterDetails: @unchecked Sendable {
+    /// The details' lines, and where the room is: the baseline of its line and its left edge.
     typealias Shaped = (block: FlowSlice, room: (baseline: Double, left: Double)?)
-    private var shaped: [Double: Shaped] = [:]
+    private var shaped: [StyledRun.Room?: Shaped] = [:]
+    private let lock = NSLock()  // a footer's copies may lay out pages on more than one thread
 
-    func details(numberRoom: StyledRun.Room?, shape: (StyledRun.Room?) throws(DiagnosticError) -> Shaped) throws(DiagnosticError) -> Shaped {
-        let key = numberRoom?.width ?? -1
-        if let known = shaped[key] { return known }
-        let made = try shape(numberRoom)
-        shaped[key] = made
+    func details(keeping room: StyledRun.Room?, shape: () throws(DiagnosticError) -> Shaped) throws(DiagnosticError) -> Shaped {
+        if let known = lock.withLock({ shaped[room] }) { return known }
+        let made = try shape()
+        lock.withLock { shaped[room] = made }
         return made
     }
 }

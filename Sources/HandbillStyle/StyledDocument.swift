@@ -102,7 +102,7 @@ public struct StyledRun: Equatable, Sendable {
     public var room: Room?
 
     /// A box as wide as what it keeps room for, standing as far above and below the baseline.
-    public struct Room: Equatable, Sendable {
+    public struct Room: Hashable, Sendable {
         public var width: Double, ascent: Double, descent: Double
 
         public init(width: Double, ascent: Double, descent: Double) {
