@@ -52,9 +52,9 @@ struct BenchCommand: ParsableCommand {
                 let pages = try builder.layout(document, job: job).pages.count
                 var cold: [Double] = [], coldPeak: [Double] = []
                 for _ in 0..<runs {
-                    let (ms, peak) = try spawnBuild(job: job, output: output)
-                    cold.append(ms)
-                    coldPeak.append(peak)
+                    let run = try spawnBuild(job: job, output: output)
+                    cold.append(run.ms)
+                    coldPeak.append(run.peakMB)
                 }
                 try builder.build(document, job: job, output: output)  // warm-up
                 var warm: [Double] = []
@@ -89,34 +89,42 @@ struct BenchCommand: ParsableCommand {
             let repeats = max(3, runs / 4)
             print("\(matrix.name): \(total) documents, a fresh process each run, median of \(repeats):")
             for workers in [1, 2] {
-                var times: [Double] = [], peaks: [Double] = [], pss = 0.0, rss = 0.0
+                var times: [Double] = [], cpu: [Double] = [], peaks: [Double] = [], pss = 0.0, rss = 0.0
                 for _ in 0..<repeats {
-                    let (ms, peak) = try spawn(["build", selection.guidance] + matrix.arguments
-                                               + ["--force", "--jobs", String(workers), "--output", output.path],
-                                               tree: { pss = max(pss, $0.pss); rss = max(rss, $0.rss) }, sampling: true)
-                    times.append(ms)
-                    peaks.append(peak)
+                    let run = try spawn(["build", selection.guidance] + matrix.arguments
+                                        + ["--force", "--jobs", String(workers), "--output", output.path],
+                                        tree: { pss = max(pss, $0.pss); rss = max(rss, $0.rss) }, sampling: true)
+                    times.append(run.ms)
+                    cpu.append(run.cpuMS)
+                    peaks.append(run.peakMB)
                 }
-                let median = times.sorted()[times.count / 2]
+                let median = times.sorted()[times.count / 2], cpuMedian = cpu.sorted()[cpu.count / 2]
+                // CPU time moves far less than wall time when the machine's cores are shared.
                 print("  \(workers) worker\(workers == 1 ? " " : "s"): \(format(median)) ms wall, "
-                      + "\(String(format: "%.1f", Double(total) / median * 1000)) documents/s, peak \(format(peaks.max() ?? 0)) MB "
-                      + "(all processes: PSS \(format(pss)) MB, RSS \(format(rss)) MB)")
+                      + "\(String(format: "%.1f", Double(total) / median * 1000)) documents/s, "
+                      + "CPU \(format(cpuMedian)) ms (\(String(format: "%.1f", cpuMedian / Double(total))) ms a document), "
+                      + "peak \(format(peaks.max() ?? 0)) MB (all processes: PSS \(format(pss)) MB, RSS \(format(rss)) MB)")
             }
         }
     }
 
-    /// Runs `handbill build` for one job in a new process; returns wall milliseconds and its peak RSS in MB.
-    private func spawnBuild(job: Job, output: URL) throws(DiagnosticError) -> (Double, Double) {
+    /// A timed run: wall milliseconds, CPU milliseconds (user and system, the process and every
+    /// worker it waited for), and the peak RSS of its largest process, in MB.
+    struct Run {
+        var ms: Double, cpuMS: Double, peakMB: Double
+    }
+
+    /// Runs `handbill build` for one job in a new process.
+    private func spawnBuild(job: Job, output: URL) throws(DiagnosticError) -> Run {
         // --force: without it every run after the first found the PDF up to date and built nothing.
         try spawn(["build", selection.guidance, "--product", job.product, "--variant", job.variant,
                    "--lang", job.language, "--output", output.path, "--force"])
     }
 
-    /// Runs handbill with `arguments` in a new process; returns wall milliseconds and its peak RSS in MB
-    /// (the largest process's). `tree`, when given, gets the peak summed PSS and RSS of the process
-    /// and its workers (ProcessTreeMemory.swift).
+    /// Runs handbill with `arguments` in a new process. `tree`, when given, gets the peak summed
+    /// PSS and RSS of the process and its workers (ProcessTreeMemory.swift).
     func spawn(_ handbillArguments: [String], tree: ((pss: Double, rss: Double)) -> Void = { _ in },
-               sampling: Bool = false) throws(DiagnosticError) -> (Double, Double) {
+               sampling: Bool = false) throws(DiagnosticError) -> Run {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         var arguments = [executable] + handbillArguments
         if let layouts = resources.layouts { arguments += ["--layouts", layouts] }
@@ -141,7 +149,10 @@ struct BenchCommand: ParsableCommand {
         let ms = Date().timeIntervalSince(start) * 1000
         if let memory { memory.stop(); tree((memory.peakPSS, memory.peakRSS)) }
         guard status == 0 else { throw DiagnosticError(.error("the timed build (\(handbillArguments.joined(separator: " "))) failed (status \(status))")) }
-        return (ms, Double(usage.ru_maxrss) / 1024)
+        // wait4's usage counts the workers the build waited for, as well as the build itself.
+        func milliseconds(_ time: timeval) -> Double { Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
+        let cpuMS = milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime)
+        return Run(ms: ms, cpuMS: cpuMS, peakMB: Double(usage.ru_maxrss) / 1024)
     }
 
     private func peakMemoryMB() -> Double {
