@@ -35,6 +35,9 @@ let package = Package(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev"])]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // GLib's GMarkup reads XMP: already loaded for Pango, where Foundation's XMLParser brought
+        // libxml2 and ICU into every process start.
+        .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
         // librsvg is opened when the first picture is drawn, not linked (CRsvgLoader/include/CRsvgLoader.h).
         .target(name: "CRsvgLoader"),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
@@ -47,7 +50,7 @@ let package = Package(
         .target(name: "HandbillStyle", dependencies: ["HandbillModel", "Yams"]),
         .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo", "CQREncode"]),
         .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvgLoader"]),
-        .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens"]),
+        .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens", "CGLib"]),
         .target(name: "HandbillBraille", dependencies: ["HandbillModel", "HandbillStyle", "CLouis"]),
         .target(name: "HandbillWeb", dependencies: ["HandbillModel", "HandbillStyle", "Yams"]),
         .target(name: "Handbill", dependencies: [

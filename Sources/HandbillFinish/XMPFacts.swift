@@ -1,7 +1,5 @@
+import CGLib
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import HandbillModel
 
 /// The facts read from an XMP packet: dc:title and pdfuaid:part, whether written as elements or
@@ -30,61 +28,92 @@ struct XMPFacts {
         self.error = error
     }
 
+    /// Reads a packet with GLib's GMarkup (well-formed XML, the five entities and character
+    /// references; processing instructions such as `<?xpacket?>` passed over). GMarkup does not
+    /// resolve namespaces: `Reader` maps prefixes to their `xmlns` declarations, scope by scope.
     init(_ bytes: [UInt8]) {
         let reader = Reader()
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = true
-        parser.delegate = reader
-        // swift-corelibs' parse() can return true after an error, so the delegate's first error decides.
-        if !parser.parse() || reader.firstError != nil {
-            error = "it is not well-formed XML: " + (reader.firstError ?? "libxml2 could not parse it")
+        var callbacks = GMarkupParser()
+        callbacks.start_element = { _, name, keys, values, context, _ in
+            guard let name, let context else { return }
+            var attributes: [(String, String)] = []
+            var index = 0
+            while let key = keys?[index], let value = values?[index] {
+                attributes.append((String(cString: key), String(cString: value)))
+                index += 1
+            }
+            Unmanaged<Reader>.fromOpaque(context).takeUnretainedValue().start(String(cString: name), attributes: attributes)
+        }
+        callbacks.end_element = { _, _, context, _ in
+            guard let context else { return }
+            Unmanaged<Reader>.fromOpaque(context).takeUnretainedValue().end()
+        }
+        callbacks.text = { _, text, length, context, _ in
+            guard let text, let context else { return }
+            let words = String(decoding: UnsafeRawBufferPointer(start: text, count: Int(length)), as: UTF8.self)
+            Unmanaged<Reader>.fromOpaque(context).takeUnretainedValue().text += words
+        }
+        var failure: UnsafeMutablePointer<GError>?
+        withExtendedLifetime(reader) {
+            let parser = g_markup_parse_context_new(&callbacks, G_MARKUP_PREFIX_ERROR_POSITION, Unmanaged.passUnretained(reader).toOpaque(), nil)
+            defer { g_markup_parse_context_free(parser) }
+            let parsed = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { g_markup_parse_context_parse(parser, $0.baseAddress, gssize($0.count), &failure) }
+            }
+            if parsed != 0 { _ = g_markup_parse_context_end_parse(parser, &failure) }
+        }
+        if let failure {
+            error = "it is not well-formed XML: " + (failure.pointee.message.map { String(cString: $0) } ?? "GLib could not parse it")
+            g_error_free(failure)
         }
         let titles = reader.titles
         title = (titles.first { $0.language == "x-default" } ?? titles.first).map(\.text)
         pdfuaPart = reader.part.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
-    private final class Reader: NSObject, XMLParserDelegate {
+    /// Follows the elements: dc:title's rdf:li in each language, and pdfuaid:part as an element
+    /// or as an attribute of rdf:Description (both are valid RDF, and tools differ).
+    private final class Reader {
         var titles: [(language: String?, text: String)] = []
         var part: String?
-        /// libxml2's error code and the line, e.g. `error 76 at line 3`.
-        var firstError: String?
-        private var prefixes: [String: String] = [:]
-        private var path: [(namespace: String, name: String)] = []
-        private var text = ""
-        private var language: String?
+        var text = ""
+        /// Each open element: its namespace, local name, the prefixes it declares and its xml:lang.
+        private var path: [(namespace: String, name: String, prefixes: [String: String], language: String?)] = []
 
-        func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
-            prefixes[prefix] = namespaceURI
+        private func namespace(of prefix: String, declaredIn own: [String: String]) -> String {
+            own[prefix] ?? path.reversed().lazy.compactMap { $0.prefixes[prefix] }.first ?? ""
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
-            path.append((namespaceURI ?? "", elementName))
-            text = ""
-            language = attributes["xml:lang"]
+        private static func split(_ qualified: String) -> (prefix: String, name: String) {
+            guard let colon = qualified.firstIndex(of: ":") else { return ("", qualified) }
+            return (String(qualified[..<colon]), String(qualified[qualified.index(after: colon)...]))
+        }
+
+        func start(_ qualified: String, attributes: [(String, String)]) {
+            var prefixes: [String: String] = [:]
+            for (key, value) in attributes where key == "xmlns" || key.hasPrefix("xmlns:") {
+                prefixes[key == "xmlns" ? "" : String(key.dropFirst(6))] = value
+            }
+            let (prefix, name) = Self.split(qualified)
+            let language = attributes.first { $0.0 == "xml:lang" }?.1 ?? path.last?.language
             // pdfuaid:part="1" written as an attribute of rdf:Description.
             for (key, value) in attributes {
-                let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
-                if parts.count == 2, parts[1] == "part", prefixes[parts[0]] == XMPFacts.pdfuaID { part = value }
+                let (attributePrefix, attributeName) = Self.split(key)
+                if !attributePrefix.isEmpty, attributeName == "part",
+                   namespace(of: attributePrefix, declaredIn: prefixes) == XMPFacts.pdfuaID { part = value }
             }
+            path.append((namespace(of: prefix, declaredIn: prefixes), name, prefixes, language))
+            text = ""
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if firstError == nil { firstError = "error \((parseError as NSError).code) at line \(parser.lineNumber)" }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            let element = path.removeLast()
+        func end() {
+            guard let element = path.popLast() else { return }
             if element.namespace == XMPFacts.pdfuaID, element.name == "part" {
                 part = text
             } else if element.namespace == XMPFacts.rdf, element.name == "li",
                       path.contains(where: { $0.namespace == XMPFacts.dublinCore && $0.name == "title" }) {
                 let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !words.isEmpty { titles.append((language, words)) }
+                if !words.isEmpty { titles.append((element.language, words)) }
             }
             text = ""
         }
