@@ -109,6 +109,13 @@ import Testing
         #expect(found.contains { $0.message.contains("italic") } && found.contains { $0.message.contains("below WCAG AAA") })
         let shouting = try Self.easyReadDocument("DO NOT PAY THEM.")
         #expect(DesignLint.capitals(in: shouting).count == 1)
+        // Three words of two or more capitals in a row; a dash does not break the run, a number does.
+        #expect(DesignLint.shouts("PAY – NOT – EVER"))
+        #expect(DesignLint.shouts("call 999 NOW OR LATER"))
+        #expect(!DesignLint.shouts("CALL 999 NOW OR"))
+        #expect(!DesignLint.shouts("Call NHS or CEOP today"))
+        #expect(!DesignLint.shouts("I A B C"))
+        #expect(!DesignLint.shouts("لا تدفع لهم أبدا"))  // no capitals in Arabic
     }
 
     @Test func theShippedGuidanceHasNoLintErrors() throws {

@@ -22,21 +22,39 @@ public enum DesignLint {
         return found
     }
 
-    /// Three or more words in a row set in capitals in the source.
+    /// Three or more words in a row set in capitals in the source: words of two or more letters,
+    /// every letter a capital. A word without letters or digits (a dash) does not break the run;
+    /// one with digits and no letters (a year) does. Read scalar by scalar: every build lints.
     public static func capitals(in document: Document) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (index, block) in document.blocks.enumerated() {
-            let words = Sentences.words(block.plainText).map { $0.filter(\.isLetter) }
-            var run = 0
-            for word in words {
-                run = word.count > 1 && word.allSatisfy(\.isUppercase) ? run + 1 : 0
-                if run == 3 {
-                    found.append(Diagnostic(.warning, "text in capitals is harder to read", at: index < document.blockLocations.count ? document.blockLocations[index] : nil,
-                                            hint: "write it in ordinary letters; use bold for emphasis"))
-                    break
-                }
-            }
+        for (index, block) in document.blocks.enumerated() where shouts(block.plainText) {
+            found.append(Diagnostic(.warning, "text in capitals is harder to read", at: index < document.blockLocations.count ? document.blockLocations[index] : nil,
+                                    hint: "write it in ordinary letters; use bold for emphasis"))
         }
         return found
+    }
+
+    /// Whether `text` has three words in capitals in a row.
+    public static func shouts(_ text: String) -> Bool {
+        var run = 0, letters = 0, capitals = true, counts = false
+        func endWord() -> Bool {
+            defer { letters = 0; capitals = true; counts = false }
+            guard counts else { return false }  // no letter or digit: not a word
+            run = letters > 1 && capitals ? run + 1 : 0
+            return run == 3
+        }
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isWhitespace {
+                if endWord() { return true }
+            } else if properties.isAlphabetic {
+                letters += 1
+                counts = true
+                if !properties.isUppercase { capitals = false }
+            } else if properties.numericType != nil {
+                counts = true
+            }
+        }
+        return endWord()
     }
 }
