@@ -29,33 +29,39 @@ struct XMPFacts {
     }
 
     /// Reads a packet with GLib's GMarkup (well-formed XML, the five entities and character
-    /// references; processing instructions such as `<?xpacket?>` passed over). GMarkup does not
-    /// resolve namespaces: `Reader` maps prefixes to their `xmlns` declarations, scope by scope.
-    init(_ bytes: [UInt8]) {
+    /// references, CDATA as text; processing instructions such as `<?xpacket?>` passed over).
+    /// GMarkup reads UTF-8 only: a packet in UTF-16 or UTF-32 (XMP allows both) is converted first.
+    /// GMarkup does not resolve namespaces: `Reader` maps prefixes to their `xmlns` declarations.
+    init(_ packet: [UInt8]) {
+        let bytes = Self.utf8(packet)
         let reader = Reader()
-        var callbacks = GMarkupParser()
-        callbacks.start_element = { _, name, keys, values, context, _ in
+        // GLib keeps the parser's address for the whole parse: it must outlive every call below.
+        let callbacks = UnsafeMutablePointer<GMarkupParser>.allocate(capacity: 1)
+        defer { callbacks.deallocate() }
+        callbacks.initialize(to: GMarkupParser())
+        callbacks.pointee.start_element = { _, name, keys, values, context, _ in
             guard let name, let context else { return }
             var attributes: [(String, String)] = []
             var index = 0
-            while let key = keys?[index], let value = values?[index] {
+            while let key = keys?[index], let value = values?[index] {  // both lists end with NULL
                 attributes.append((String(cString: key), String(cString: value)))
                 index += 1
             }
             Unmanaged<Reader>.fromOpaque(context).takeUnretainedValue().start(String(cString: name), attributes: attributes)
         }
-        callbacks.end_element = { _, _, context, _ in
+        callbacks.pointee.end_element = { _, _, context, _ in
             guard let context else { return }
             Unmanaged<Reader>.fromOpaque(context).takeUnretainedValue().end()
         }
-        callbacks.text = { _, text, length, context, _ in
+        callbacks.pointee.text = { _, text, length, context, _ in
             guard let text, let context else { return }
             let words = String(decoding: UnsafeRawBufferPointer(start: text, count: Int(length)), as: UTF8.self)
             Unmanaged<Reader>.fromOpaque(context).takeUnretainedValue().text += words
         }
         var failure: UnsafeMutablePointer<GError>?
         withExtendedLifetime(reader) {
-            let parser = g_markup_parse_context_new(&callbacks, G_MARKUP_PREFIX_ERROR_POSITION, Unmanaged.passUnretained(reader).toOpaque(), nil)
+            let flags = GMarkupParseFlags(G_MARKUP_PREFIX_ERROR_POSITION.rawValue | G_MARKUP_TREAT_CDATA_AS_TEXT.rawValue)
+            let parser = g_markup_parse_context_new(callbacks, flags, Unmanaged.passUnretained(reader).toOpaque(), nil)
             defer { g_markup_parse_context_free(parser) }
             let parsed = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { g_markup_parse_context_parse(parser, $0.baseAddress, gssize($0.count), &failure) }
@@ -69,6 +75,33 @@ struct XMPFacts {
         let titles = reader.titles
         title = (titles.first { $0.language == "x-default" } ?? titles.first).map(\.text)
         pdfuaPart = reader.part.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// The packet in UTF-8, without a byte-order mark: UTF-16 and UTF-32 are told by their
+    /// byte-order mark, or by the zero bytes around the opening `<`.
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        func starts(_ prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
+        func units<T: FixedWidthInteger>(_ type: T.Type, bigEndian: Bool, dropping bom: Int) -> [T] {
+            let size = MemoryLayout<T>.size
+            return stride(from: bom, to: bytes.count - size + 1, by: size).map { offset in
+                let value = bytes[offset..<offset + size].reduce(T(0)) { $0 << 8 | T($1) }  // read big-endian
+                return bigEndian ? value : value.byteSwapped
+            }
+        }
+        if starts([0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) || starts([0x00, 0x00, 0x00, 0x3C]) {
+            return Array(String(decoding: units(UInt32.self, bigEndian: true, dropping: starts([0, 0, 0xFE, 0xFF]) ? 4 : 0), as: UTF32.self).utf8)
+        }
+        if starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x3C, 0x00, 0x00, 0x00]) {
+            return Array(String(decoding: units(UInt32.self, bigEndian: false, dropping: starts([0xFF, 0xFE]) ? 4 : 0), as: UTF32.self).utf8)
+        }
+        if starts([0xFE, 0xFF]) || starts([0x00, 0x3C]) {
+            return Array(String(decoding: units(UInt16.self, bigEndian: true, dropping: starts([0xFE, 0xFF]) ? 2 : 0), as: UTF16.self).utf8)
+        }
+        if starts([0xFF, 0xFE]) || starts([0x3C, 0x00]) {
+            return Array(String(decoding: units(UInt16.self, bigEndian: false, dropping: starts([0xFF, 0xFE]) ? 2 : 0), as: UTF16.self).utf8)
+        }
+        return bytes
     }
 
     /// Follows the elements: dc:title's rdf:li in each language, and pdfuaid:part as an element

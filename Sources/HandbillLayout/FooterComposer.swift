@@ -95,31 +95,39 @@ struct FooterComposer {
     /// where the number goes; the number is shaped on its own and drawn in that room. Lines break
     /// as they would with the number in the text: the room is exactly its width.
     func items(page: Int, of pages: Int) throws(DiagnosticError) -> [PositionedItem] {
-        let composer = BlockComposer(shaper: shaper)
+        let run = Self.number(page: page, of: pages, document: document)
+        let (block, number) = keepsRoom ? try withRoom(for: run) : (try shaped(Self.text(number: run, loose: isLoose, document: document)), [])
+        let top = document.page.height - document.page.bottom - block.height - (smallPrint?.height ?? 0)
+        // `lines` wrapped the footer in an artifact "tag"; keep just that, no heading or paragraph role.
+        return (number + block.items).map { $0.offsetBy(x: document.page.left, y: top) } + (drawsSmallPrint ? smallPrintItems() : [])
+    }
+
+    /// Whether the number can be drawn in a room kept for it. Not in letter-spaced right-to-left
+    /// text: Pango spaces the room's edge there as it would not the number's (the words moved
+    /// 0.2 pt), so those footers are shaped whole, page by page, as before.
+    private var keepsRoom: Bool { !(shaper.rightToLeft && (shaper.letterSpacing > 0 || shaper.wordSpacing > 0)) }
+
+    private func shaped(_ text: StyledText) throws(DiagnosticError) -> FlowSlice {
+        FlowSlice.merged(try BlockComposer(shaper: shaper).lines(of: text, role: .artifact, width: width, spaceBefore: 0))
+    }
+
+    /// The details with room kept for `run` (shaped once a document), and the number's items in that room.
+    private func withRoom(for run: StyledRun?) throws(DiagnosticError) -> (FlowSlice, [PositionedItem]) {
         var number: (slice: FlowSlice, line: TextLine)?
-        if let run = Self.number(page: page, of: pages, document: document) {
-            let text = StyledText(runs: [run], lineHeight: run.style.size * document.footer.leading, breaksInsideWords: isLoose)
-            let slice = FlowSlice.merged(try composer.lines(of: text, role: .artifact, width: width, spaceBefore: 0))
+        if let run {
+            let slice = try shaped(StyledText(runs: [run], lineHeight: run.style.size * document.footer.leading, breaksInsideWords: isLoose))
             number = slice.items.lazy.compactMap { if case .line(let line) = $0 { (slice, line) } else { nil } }.first
         }
         let room = number.map { StyledRun.Room(width: $0.line.width, ascent: $0.line.ascent, descent: $0.line.descent) }
         let details = try shapedDetails.details(keeping: room) { () throws(DiagnosticError) in
-            let style = document.footer.style
-            let text = Self.text(number: room.map { StyledRun(keeping: $0, style: style) }, loose: isLoose, document: document)
-            let block = FlowSlice.merged(try composer.lines(of: text, role: .artifact, width: width, spaceBefore: 0))
+            let block = try shaped(Self.text(number: room.map { StyledRun(keeping: $0, style: document.footer.style) }, loose: isLoose, document: document))
             let lines = block.items.compactMap { if case .line(let line) = $0 { line } else { nil } }
             guard room != nil, let place = lines.first?.shaped.place(ofByte: 0), place.line < lines.count else { return (block, nil) }
             return (block, (baseline: lines[place.line].origin.y, left: place.left))
         }
-        var items: [PositionedItem] = []
-        if let number, let room = details.room {
-            // The number drawn in its room, on the baseline of the details' line that holds it.
-            items = number.slice.items.map { $0.offsetBy(x: room.left - number.line.origin.x, y: room.baseline - number.line.origin.y) }
-        }
-        items += details.block.items
-        let top = document.page.height - document.page.bottom - details.block.height - (smallPrint?.height ?? 0)
-        // `lines` wrapped the footer in an artifact "tag"; keep just that, no heading or paragraph role.
-        return items.map { $0.offsetBy(x: document.page.left, y: top) } + (drawsSmallPrint ? smallPrintItems() : [])
+        guard let number, let place = details.room else { return (details.block, []) }
+        // The number drawn in its room, on the baseline of the details' line that holds it.
+        return (details.block, number.slice.items.map { $0.offsetBy(x: place.left - number.line.origin.x, y: place.baseline - number.line.origin.y) })
     }
 }
 
@@ -129,7 +137,9 @@ final class FooterDetails: @unchecked Sendable {
     /// The details' lines, and where the room is: the baseline of its line and its left edge.
     typealias Shaped = (block: FlowSlice, room: (baseline: Double, left: Double)?)
     private var shaped: [StyledRun.Room?: Shaped] = [:]
-    private let lock = NSLock()  // a footer's copies may lay out pages on more than one thread
+    // Shaping runs under `FontLibrary.exclusively`, one thread at a time: the lock only keeps
+    // this class safe should a caller ever lay out without it.
+    private let lock = NSLock()
 
     func details(keeping room: StyledRun.Room?, shape: () throws(DiagnosticError) -> Shaped) throws(DiagnosticError) -> Shaped {
         if let known = lock.withLock({ shaped[room] }) { return known }

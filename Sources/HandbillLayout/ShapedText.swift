@@ -123,8 +123,8 @@ public final class ShapedText: @unchecked Sendable {
     /// What layout adds to the text and a reader never gets: bidi controls (U+200E, U+200F,
     /// U+202A–U+202E, U+2066–U+2069: the isolates around numbers and addresses), the zero-width
     /// spaces (U+200B) put after an address's slashes where it may break, and the object
-    /// replacement character (U+FFFC) keeping room for a footer's page number (`StyledRun.Room`).
-    /// All shape to nothing.
+    /// replacement character (U+FFFC) keeping room for a footer's page number (`StyledRun.Room`;
+    /// guidance text may not hold one: `UnwantedCharacter`). None is drawn as a glyph.
     public static func isLayoutMark(_ scalar: Unicode.Scalar) -> Bool {
         [0x200B, 0x200E, 0x200F, 0xFFFC].contains(scalar.value) || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
@@ -151,8 +151,8 @@ public final class ShapedText: @unchecked Sendable {
     /// The line holding the character at byte `index` and the left edge of its box, from the
     /// paragraph's left: where to draw what a `StyledRun.Room` kept room for.
     func place(ofByte index: Int) -> (line: Int, left: Double) {
-        var line: Int32 = 0, x: Int32 = 0, box = PangoRectangle()
-        pango_layout_index_to_line_x(layout, Int32(index), 0, &line, &x)
+        var line: Int32 = 0, box = PangoRectangle()
+        pango_layout_index_to_line_x(layout, Int32(index), 0, &line, nil)
         pango_layout_index_to_pos(layout, Int32(index), &box)
         // A right-to-left character's box runs leftwards from x.
         return (Int(line), pangoPoints(min(box.x, box.x + box.width)))

@@ -5,7 +5,8 @@
 /// direction itself. Zero-width spaces, word joiners and a byte-order mark inside the text are
 /// invisible: they split a phone number or an address for search and screen readers, or glue
 /// words together, without anyone seeing why. Line and paragraph separators are line breaks that
-/// YAML sees and the line numbers in messages do not.
+/// YAML sees and the line numbers in messages do not. The object replacement character (U+FFFC)
+/// is what copying text from a document leaves where a picture was.
 ///
 /// Zero-width non-joiner and joiner (U+200C, U+200D) stay allowed: Persian and Indic scripts
 /// need them to shape words. So do the left-to-right and right-to-left marks (U+200E, U+200F,
@@ -42,6 +43,9 @@ public enum UnwantedCharacter {
         case 0xFEFF:
             return Reason(message: "byte-order mark \(code) inside the text",
                           hint: "delete it; a byte-order mark may only start the file (it is often pasted in by accident)")
+        case 0xFFFC:
+            return Reason(message: "object replacement character \(code) in the text",
+                          hint: "delete it; it marks where a picture or object was when the text was copied, and prints as nothing or a box")
         case 0x2028, 0x2029:
             return Reason(message: "\(scalar.value == 0x2028 ? "line" : "paragraph") separator \(code) in the text",
                           hint: "replace it with an ordinary line break")

@@ -145,7 +145,7 @@ struct BenchCommand: ParsableCommand {
         let memory = sampling ? ProcessTreeMemory(pid: pid) : nil
         var status: Int32 = 0
         var usage = rusage()
-        wait4(pid, &status, 0, &usage)
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
         let ms = Date().timeIntervalSince(start) * 1000
         if let memory { memory.stop(); tree((memory.peakPSS, memory.peakRSS)) }
         guard status == 0 else { throw DiagnosticError(.error("the timed build (\(handbillArguments.joined(separator: " "))) failed (status \(status))")) }

@@ -158,6 +158,7 @@ import Testing
         .file("bidi-embedding.md", .refused(file: "guidance.md", line: 9, "bidi override or embedding U+202A")),
         .file("bidi-isolate-in-service-name.md", .refused(file: "guidance.md", line: 8, "bidi isolate U+2066")),
         .file("zero-width-space-in-word.md", .refused(file: "guidance.md", line: 11, "zero-width space U+200B")),
+        .file("object-replacement-character.md", .refused(file: "guidance.md", line: 11, "object replacement character U+FFFC")),
         .file("word-joiner-in-phone-number.md", .refused(file: "guidance.md", line: 9, "word joiner U+2060")),
         .file("line-separator.md", .refused(file: "guidance.md", line: 11, "line separator U+2028")),
         .file("windows-line-endings.md", .accepted(why: "CRLF line endings are a Windows editor's normal output")),
