@@ -148,4 +148,3 @@ final class FooterDetails: @unchecked Sendable {
         return made
     }
 }
-
