@@ -197,10 +197,15 @@ public struct Builder: Sendable {
         }
         positioned = try imposedCard(positioned, job: job)  // a card's copies on sheets (CardBuild.swift)
         if !job.printShop, let sheet = try workspace.layouts.product(job.product).booklet?.sheetMM {
-            // A booklet: the imposed sheets to print, and its pages in order for screens.
-            let imposed = BookletImposition.impose(positioned, sheetWidth: points(mm: sheet.width), sheetHeight: points(mm: sheet.height))
-            try write(imposed.sheets, to: pdf, readingOrder: imposed.readingOrder)
-            try write(positioned, to: screen)
+            // A booklet: its pages in order for screens, drawn and finished once, and the same
+            // pages put on sheets to print (`SheetImposition`: nothing drawn again).
+            var drawn = try self.drawn(positioned)
+            drawn.finish.readingOrder = positioned.readingOrder
+            let sides = BookletImposition.sides(pageCount: positioned.pages.count).map { SheetImposition.Side(left: $0.left, right: $0.right) }
+            let finished = try Finisher.finish(pdf: drawn.bytes, options: drawn.finish, imposing: sides,
+                                               sheetWidth: points(mm: sheet.width), sheetHeight: points(mm: sheet.height))
+            try AtomicFile.write(finished.sheets, to: pdf)
+            try AtomicFile.write(finished.pages, to: screen)
             return ([pdf, screen], positioned)
         }
         try write(positioned, to: pdf)

@@ -19,6 +19,23 @@ public enum Finisher {
         return try result.get()
     }
 
+    /// Finishes a booklet's pages as Cairo rendered them, then puts the same pages on sheets
+    /// (`SheetImposition`) in the same qpdf document: the pages' file and the sheets' file.
+    public static func finish(pdf bytes: [UInt8], options: FinishOptions, imposing sides: [SheetImposition.Side],
+                              sheetWidth: Double, sheetHeight: Double) throws(DiagnosticError) -> (pages: [UInt8], sheets: [UInt8]) {
+        var result: Result<([UInt8], [UInt8]), DiagnosticError> = .success(([], []))
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(DiagnosticError) {
+                let pdf = try QPDF(bytes: buffer, name: "the PDF Cairo drew")
+                let pages = try finish(pdf, options: options)
+                result = .success((pages, try SheetImposition.impose(pdf, sides: sides, sheetWidth: sheetWidth, sheetHeight: sheetHeight)))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     private static func finish(_ pdf: QPDF, options: FinishOptions) throws(DiagnosticError) -> [UInt8] {
         try finishContent(pdf, options: options)
         describeDocument(pdf, options)

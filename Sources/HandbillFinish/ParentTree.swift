@@ -24,6 +24,24 @@ struct ParentTree {
         nextKey = max(next, pdf.root["StructTreeRoot"]?["ParentTreeNextKey"]?.integer ?? 0)
     }
 
+    /// Sets `key`'s value in the list (nothing when the key is not there).
+    func set(key: Int, value: PDFObject) {
+        for index in stride(from: 0, to: nums.count - 1, by: 2) where nums.item(index).integer == key {
+            nums.setItem(index + 1, value)
+            return
+        }
+    }
+
+    /// Takes `keys` and their values out of the list.
+    func remove(keys: Set<Int>) {
+        guard !keys.isEmpty else { return }
+        for index in stride(from: nums.count - 2, through: 0, by: -2) {
+            guard let key = nums.item(index).integer, keys.contains(key) else { continue }
+            nums.eraseItem(index + 1)
+            nums.eraseItem(index)
+        }
+    }
+
     /// Adds a key above every other (the list stays in key order); returns how to take it out.
     func add(key: Int, value: PDFObject) -> () -> Void {
         nums.append(nums.pdf.integer(key))

@@ -73,6 +73,79 @@ import Testing
         #expect(Words.inOrderFraction(words, in: Words.of(reading)) >= 0.99)
     }
 
+    /// The sheets are made from the finished pages (`SheetImposition`): every link and bookmark
+    /// follows its page onto its half of its sheet, moved by as much as the page.
+    @Test(arguments: ["en", "ar"])
+    func linksAndBookmarksFollowTheirPages(language: String) throws {
+        let (imposed, screen) = try Self.build("standard", language)
+        let pages = try QPDFJSON(screen), sheets = try QPDFJSON(imposed)
+        let sides = BookletImposition.sides(pageCount: pages.pageCount)
+        let sheetWidth = 841.889764, sheetHeight = 595.275591, pageWidth = 419.527559, pageHeight = 595.275591
+        func whereIs(page: Int) -> (side: Int, dx: Double, dy: Double) {
+            let side = sides.firstIndex { $0.left == page || $0.right == page }!
+            return (side + 1, sides[side].right == page ? sheetWidth / 2 : sheetWidth / 2 - pageWidth, (sheetHeight - pageHeight) / 2)
+        }
+        var links = 0
+        for page in 1...pages.pageCount {
+            let placed = whereIs(page: page)
+            for link in pages.links(onPage: page) {
+                let moved = link.rect.enumerated().map { $0.offset % 2 == 0 ? $0.element + placed.dx : $0.element + placed.dy }
+                #expect(sheets.links(onPage: placed.side).contains { $0.uri == link.uri && zip($0.rect, moved).allSatisfy { abs($0 - $1) < 0.01 } },
+                        "\(language): the link to \(link.uri) on page \(page) is not where its page went")
+                links += 1
+            }
+        }
+        #expect(links > 5 && links == (1...sides.count).reduce(0) { $0 + sheets.links(onPage: $1).count })
+        let marks = pages.bookmarks, onSheets = sheets.bookmarks
+        #expect(marks.map(\.title) == onSheets.map(\.title) && marks.count > 3)
+        for (mark, onSheet) in zip(marks, onSheets) {
+            let placed = whereIs(page: mark.page)
+            #expect(onSheet.page == placed.side && abs(onSheet.top - (mark.top + placed.dy)) < 0.01 && abs(onSheet.left - (mark.left + placed.dx)) < 0.01,
+                    "\(language): the bookmark “\(mark.title)” on page \(mark.page) is not where its page went")
+        }
+    }
+
+    /// What `qpdf --json` says of a file's pages, links and bookmarks.
+    struct QPDFJSON {
+        let json: [String: Any]
+
+        init(_ pdf: URL) throws {
+            let result = try CommandResult.run("qpdf", ["--json", "--json-key=pages", "--json-key=outlines", "--json-key=qpdf", pdf.path])
+            json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+
+        var pageCount: Int { (json["pages"] as? [Any])?.count ?? 0 }
+
+        private func object(_ reference: String) -> [String: Any]? {
+            let objects = ((json["qpdf"] as? [Any])?.last as? [String: Any]) ?? [:]
+            return (objects["obj:" + reference] as? [String: Any])?["value"] as? [String: Any]
+        }
+
+        /// Page `number`'s link annotations (1-based): where each goes and its rectangle.
+        func links(onPage number: Int) -> [(uri: String, rect: [Double])] {
+            guard let page = (json["pages"] as? [[String: Any]])?[number - 1], let reference = page["object"] as? String,
+                  let annotations = object(reference)?["/Annots"] as? [String] else { return [] }
+            return annotations.compactMap { annotation in
+                guard let link = object(annotation), let rect = link["/Rect"] as? [Double],
+                      let uri = (link["/A"] as? [String: Any])?["/URI"] as? String else { return nil }
+                return (uri, rect)
+            }
+        }
+
+        /// Every bookmark, depth first: its title, page (1-based) and the point it shows.
+        var bookmarks: [(title: String, page: Int, left: Double, top: Double)] {
+            func walk(_ items: [[String: Any]]) -> [(title: String, page: Int, left: Double, top: Double)] {
+                items.flatMap { item -> [(title: String, page: Int, left: Double, top: Double)] in
+                    let dest = item["dest"] as? [Any] ?? []
+                    let here = (item["title"] as? String ?? "", item["destpageposfrom1"] as? Int ?? 0,
+                                dest.count > 3 ? (dest[2] as? Double ?? 0) : 0, dest.count > 3 ? (dest[3] as? Double ?? 0) : 0)
+                    return [here] + walk(item["kids"] as? [[String: Any]] ?? [])
+                }
+            }
+            return walk(json["outlines"] as? [[String: Any]] ?? [])
+        }
+    }
+
     static func pageCount(_ pdf: URL) throws -> Int {
         let info = try CommandResult.run("pdfinfo", [pdf.path]).stdout
         let line = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") })

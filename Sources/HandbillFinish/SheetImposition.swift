@@ -1,0 +1,195 @@
+import CQPDF
+import HandbillModel
+
+/// Puts a finished booklet's pages onto sheets, two to each side, without drawing them again:
+/// each sheet side shows its left page's content and its right page's, each moved into place
+/// (`q 1 0 0 1 x y cm … Q`).
+///
+/// What the pages' structure needs follows them: the right page's marked-content ids continue
+/// after the left page's and its resource names get a prefix (`OverlayContent`); every structure
+/// element, link annotation and bookmark that pointed at a booklet page points at its sheet, moved
+/// by as much; each sheet's entry in the parent tree is its two pages' entries one after the
+/// other. The structure tree itself is not touched, so a screen reader reads the sheets in the
+/// booklet's order, as it reads the pages.
+public enum SheetImposition {
+    /// One side of a sheet: the booklet pages (1-based; beyond the last, a blank half) at its left
+    /// and right (`BookletImposition.sides`).
+    public struct Side: Sendable {
+        public var left: Int, right: Int
+
+        public init(left: Int, right: Int) {
+            self.left = left
+            self.right = right
+        }
+    }
+
+    /// Where a booklet page went: its sheet side, how far it moved, and how far its ids moved on.
+    private struct Placement {
+        var sheet: PDFObject
+        var dx: Double, dy: Double
+        var mcidOffset: Int
+    }
+
+    /// The sheets' file, made from `pdf`, a booklet's pages as finished (`Finisher`).
+    static func impose(_ pdf: QPDF, sides: [Side], sheetWidth: Double, sheetHeight: Double) throws(DiagnosticError) -> [UInt8] {
+        let pages = try pdf.readPages()
+        guard let tree = ParentTree(pdf) else { throw bug("the booklet has no parent tree") }
+        var placements: [Int: Placement] = [:]   // by booklet page object id
+        let sheets = try sides.map { side throws(DiagnosticError) in
+            try sheet(side, of: pages, width: sheetWidth, height: sheetHeight, tree: tree, in: pdf, placing: &placements)
+        }
+        // The right pages' keys are in their sheets' lists now.
+        let kept = Set(sheets.compactMap { $0["StructParents"]?.integer })
+        tree.remove(keys: Set(pages.compactMap { $0["StructParents"]?.integer }).subtracting(kept))
+        if let root = pdf.root["StructTreeRoot"], let kids = root["K"] {
+            for kid in kids.isArray ? kids.items : [kids] where kid.isDictionary { place(kid, inherited: nil, placements, in: pdf) }
+        }
+        if let outlines = pdf.root["Outlines"] { moveBookmarks(under: outlines, placements, in: pdf) }
+        for page in pages { qpdf_remove_page(pdf.data, page.handle) }
+        for sheet in sheets { _ = qpdf_add_page(pdf.data, pdf.data, sheet.handle, QPDF_FALSE) }
+        try pdf.check("put the booklet's pages on sheets in")
+        return try pdf.written()
+    }
+
+    /// One side of a sheet, its two pages' content, resources, annotations and parent-tree entry
+    /// on it; where each page went is added to `placements`.
+    private static func sheet(_ side: Side, of pages: [PDFObject], width: Double, height: Double, tree: ParentTree,
+                              in pdf: QPDF, placing placements: inout [Int: Placement]) throws(DiagnosticError) -> PDFObject {
+        let sheet = PDFObject(pdf: pdf, handle: qpdf_make_indirect_object(pdf.data, pdf.object("<< /Type /Page >>").handle))
+        let box = pdf.array(of: [0, 0, width, height])
+        for key in ["MediaBox", "TrimBox", "BleedBox"] { sheet[key] = box }
+        let resources = pdf.newDictionary(), contents = pdf.newArray(), annotations = pdf.newArray(), ids = pdf.newArray()
+        var structParents: Int?
+        for (number, isRight) in [(side.left, false), (side.right, true)] where pages.indices.contains(number - 1) {
+            let page = pages[number - 1]
+            guard let box = page["MediaBox"]?.numbers, box.count == 4 else { throw bug("a booklet page has no MediaBox") }
+            // The pages meet at the fold in the middle of the sheet; any spare room is outside them.
+            let dx = (isRight ? width / 2 : width / 2 - (box[2] - box[0])) - box[0]
+            let dy = (height - (box[3] - box[1])) / 2 - box[1]
+            placements[page.objectID] = Placement(sheet: sheet, dx: dx, dy: dy, mcidOffset: ids.count)
+            // Content: the left page's streams as they are; the right page's renamed and renumbered.
+            contents.append(pdf.stream(Array("q 1 0 0 1 \(PDFNumber.format(dx)) \(PDFNumber.format(dy)) cm\n".utf8)))
+            let names = carry(page["Resources"], into: resources, prefixed: isRight)
+            if isRight {
+                contents.append(pdf.stream(try OverlayContent.rewrite(try page.pageContent(), names: names, mcidOffset: ids.count)))
+            } else {
+                for part in page["Contents"]?.items ?? [] { contents.append(part) }
+            }
+            contents.append(pdf.stream(Array("\nQ\n".utf8)))
+            let key = page["StructParents"]?.integer
+            for id in key.flatMap({ tree.values[$0] })?.items ?? [] { ids.append(id) }
+            structParents = structParents ?? key
+            for annotation in page["Annots"]?.items ?? [] {
+                moveRectangles(of: annotation, dx: dx, dy: dy, in: pdf)
+                annotation["P"] = sheet
+                annotations.append(annotation)
+            }
+            if sheet["Group"] == nil, let group = page["Group"] { sheet["Group"] = group }
+        }
+        sheet["Resources"] = resources
+        sheet["Contents"] = contents
+        if annotations.count > 0 {
+            sheet["Annots"] = annotations
+            sheet["Tabs"] = pdf.name("/S")
+        }
+        if let key = structParents {
+            sheet["StructParents"] = pdf.integer(key)
+            tree.set(key: key, value: ids)
+        }
+        return sheet
+    }
+
+    /// Copies `resources`' entries into `into`, category by category; prefixed, for the right
+    /// page (whose content is renamed to match). Returns the names copied.
+    private static func carry(_ resources: PDFObject?, into: PDFObject, prefixed: Bool) -> Set<String> {
+        guard let resources else { return [] }
+        var names: Set<String> = []
+        for category in resources.keys {
+            guard let entries = resources[category] else { continue }
+            guard entries.isDictionary else {
+                if into[category] == nil { into[category] = entries }  // /ProcSet, a list
+                continue
+            }
+            if into[category] == nil { into[category] = into.pdf.newDictionary() }
+            guard let target = into[category] else { continue }
+            for name in entries.keys {
+                guard let value = entries[name] else { continue }
+                names.insert(name)
+                target[prefixed ? OverlayContent.prefix + name : name] = value
+            }
+        }
+        return names
+    }
+
+    /// An element, and what is under it, pointed at the sheet its page went to: `/Pg`, marked-content
+    /// ids (moved on for a right-hand page), references to objects on the page. (One qpdf call per
+    /// question, as in `StructureTreePruner`: the tree has an element for every line.)
+    private static func place(_ element: PDFObject, inherited: Placement?, _ placements: [Int: Placement], in pdf: QPDF) {
+        var placement = inherited
+        let page = element.value("/Pg")
+        if page.kind != ot_null, let own = placements[page.objectID] {
+            placement = own
+            element["Pg"] = own.sheet
+        }
+        func moved(_ kid: PDFObject) -> PDFObject? {
+            switch kid.kind {
+            case ot_integer:
+                guard let placement, placement.mcidOffset > 0, let id = kid.integer else { return nil }
+                return pdf.integer(id + placement.mcidOffset)
+            case ot_dictionary:
+                let type = kid.value("/Type")
+                if type.isName("/MCR") {
+                    let page = kid.value("/Pg"), own = page.kind == ot_null ? placement : placements[page.objectID]
+                    if page.kind != ot_null, let own { kid["Pg"] = own.sheet }
+                    if let own, let id = kid.value("/MCID").integer { kid["MCID"] = pdf.integer(id + own.mcidOffset) }
+                } else if type.isName("/OBJR") {
+                    let page = kid.value("/Pg")
+                    if page.kind != ot_null, let own = placements[page.objectID] { kid["Pg"] = own.sheet }
+                } else {
+                    place(kid, inherited: placement, placements, in: pdf)
+                }
+                return nil
+            default:
+                return nil
+            }
+        }
+        let kids = element.value("/K")
+        if kids.kind == ot_array {
+            for index in 0..<kids.count {
+                if let replacement = moved(kids.item(index)) { kids.setItem(index, replacement) }
+            }
+        } else if let replacement = moved(kids) {
+            element["K"] = replacement
+        }
+    }
+
+    /// A link's rectangle (and the quadrilaterals its words take, when given) moved with its page.
+    private static func moveRectangles(of annotation: PDFObject, dx: Double, dy: Double, in pdf: QPDF) {
+        for key in ["Rect", "QuadPoints"] {
+            guard let numbers = annotation[key]?.numbers, numbers.count % 2 == 0 else { continue }
+            annotation[key] = pdf.array(of: numbers.enumerated().map { $0.offset % 2 == 0 ? $0.element + dx : $0.element + dy })
+        }
+    }
+
+    /// Every bookmark under `item` pointed at the sheet its page went to, at the same place on it.
+    private static func moveBookmarks(under item: PDFObject, _ placements: [Int: Placement], in pdf: QPDF) {
+        var next = item["First"]
+        while let bookmark = next {
+            if let destination = bookmark["Dest"], destination.isArray, destination.count >= 1,
+               let placement = placements[destination.item(0).objectID] {
+                destination.setItem(0, placement.sheet)
+                // /XYZ left top zoom: the point moves with the page (null stays null).
+                if destination.count >= 4, destination.item(1).name == "XYZ" {
+                    if let left = destination.item(2).number { destination.setItem(2, pdf.object(PDFNumber.format(left + placement.dx))) }
+                    if let top = destination.item(3).number { destination.setItem(3, pdf.object(PDFNumber.format(top + placement.dy))) }
+                }
+            }
+            moveBookmarks(under: bookmark, placements, in: pdf)
+            next = bookmark["Next"]
+        }
+    }
+
+    private static func bug(_ what: String) -> DiagnosticError {
+        DiagnosticError(.error("the booklet could not be put on sheets: \(what)", hint: "this is a bug in Handbill; please report it"))
+    }
+}
