@@ -24,12 +24,13 @@ struct ParentTree {
         nextKey = max(next, pdf.root["StructTreeRoot"]?["ParentTreeNextKey"]?.integer ?? 0)
     }
 
-    /// Sets `key`'s value in the list (nothing when the key is not there).
-    func set(key: Int, value: PDFObject) {
+    /// Sets `key`'s value in the list; false when the key is not there.
+    func set(key: Int, value: PDFObject) -> Bool {
         for index in stride(from: 0, to: nums.count - 1, by: 2) where nums.item(index).integer == key {
             nums.setItem(index + 1, value)
-            return
+            return true
         }
+        return false
     }
 
     /// Takes `keys` and their values out of the list.

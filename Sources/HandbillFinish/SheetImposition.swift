@@ -35,8 +35,12 @@ public enum SheetImposition {
         let pages = try pdf.readPages()
         guard let tree = ParentTree(pdf) else { throw bug("the booklet has no parent tree") }
         var placements: [Int: Placement] = [:]   // by booklet page object id
+        // Every left half moves alike: one stream begins them, one ends a half-sheet with no right page.
+        let first = pages.first?["MediaBox"]?.numbers ?? [0, 0, 0, 0]
+        let leftMove = first.count == 4 ? Self.move(Self.offset(of: first, right: false, width: sheetWidth, height: sheetHeight)) : ""
+        let shared = (move: leftMove, left: pdf.stream(Array(leftMove.utf8)), end: pdf.stream(Array("\nQ\n".utf8)))
         let sheets = try sides.map { side throws(DiagnosticError) in
-            try sheet(side, of: pages, width: sheetWidth, height: sheetHeight, tree: tree, in: pdf, placing: &placements)
+            try sheet(side, of: pages, width: sheetWidth, height: sheetHeight, tree: tree, shared: shared, in: pdf, placing: &placements)
         }
         // The right pages' keys are in their sheets' lists now.
         let kept = Set(sheets.compactMap { $0["StructParents"]?.integer })
@@ -52,30 +56,33 @@ public enum SheetImposition {
     }
 
     /// One side of a sheet, its two pages' content, resources, annotations and parent-tree entry
-    /// on it; where each page went is added to `placements`.
+    /// on it; where each page went is added to `placements`. Its content: the left page's streams
+    /// as they are, between `q … cm` and `Q`, then one new stream with the right page's content
+    /// renamed and renumbered, moved the same way.
     private static func sheet(_ side: Side, of pages: [PDFObject], width: Double, height: Double, tree: ParentTree,
-                              in pdf: QPDF, placing placements: inout [Int: Placement]) throws(DiagnosticError) -> PDFObject {
+                              shared: (move: String, left: PDFObject, end: PDFObject), in pdf: QPDF,
+                              placing placements: inout [Int: Placement]) throws(DiagnosticError) -> PDFObject {
         let sheet = PDFObject(pdf: pdf, handle: qpdf_make_indirect_object(pdf.data, pdf.object("<< /Type /Page >>").handle))
-        let box = pdf.array(of: [0, 0, width, height])
-        for key in ["MediaBox", "TrimBox", "BleedBox"] { sheet[key] = box }
+        for key in ["MediaBox", "TrimBox", "BleedBox"] { sheet[key] = pdf.array(of: [0, 0, width, height]) }
         let resources = pdf.newDictionary(), contents = pdf.newArray(), annotations = pdf.newArray(), ids = pdf.newArray()
-        var structParents: Int?
+        var structParents: Int?, leftOpen = false
         for (number, isRight) in [(side.left, false), (side.right, true)] where pages.indices.contains(number - 1) {
             let page = pages[number - 1]
-            guard let box = page["MediaBox"]?.numbers, box.count == 4 else { throw bug("a booklet page has no MediaBox") }
-            // The pages meet at the fold in the middle of the sheet; any spare room is outside them.
-            let dx = (isRight ? width / 2 : width / 2 - (box[2] - box[0])) - box[0]
-            let dy = (height - (box[3] - box[1])) / 2 - box[1]
+            guard let pageBox = page["MediaBox"]?.numbers, pageBox.count == 4 else { throw bug("a booklet page has no MediaBox") }
+            let (dx, dy) = offset(of: pageBox, right: isRight, width: width, height: height)
             placements[page.objectID] = Placement(sheet: sheet, dx: dx, dy: dy, mcidOffset: ids.count)
-            // Content: the left page's streams as they are; the right page's renamed and renumbered.
-            contents.append(pdf.stream(Array("q 1 0 0 1 \(PDFNumber.format(dx)) \(PDFNumber.format(dy)) cm\n".utf8)))
-            let names = carry(page["Resources"], into: resources, prefixed: isRight)
+            guard let ownResources = page["Resources"] else { throw bug("a booklet page has no resources of its own") }
+            let names = carry(ownResources, into: resources, prefixed: isRight)
             if isRight {
-                contents.append(pdf.stream(try OverlayContent.rewrite(try page.pageContent(), names: names, mcidOffset: ids.count)))
+                let content = try OverlayContent.rewrite(try page.pageContent(), names: names, mcidOffset: ids.count)
+                contents.append(pdf.stream(Array(((leftOpen ? "\nQ\n" : "") + move((dx, dy))).utf8) + content + Array("\nQ\n".utf8)))
+                leftOpen = false
             } else {
+                let moving = move((dx, dy))
+                contents.append(moving == shared.move ? shared.left : pdf.stream(Array(moving.utf8)))
                 for part in page["Contents"]?.items ?? [] { contents.append(part) }
+                leftOpen = true
             }
-            contents.append(pdf.stream(Array("\nQ\n".utf8)))
             let key = page["StructParents"]?.integer
             for id in key.flatMap({ tree.values[$0] })?.items ?? [] { ids.append(id) }
             structParents = structParents ?? key
@@ -86,6 +93,7 @@ public enum SheetImposition {
             }
             if sheet["Group"] == nil, let group = page["Group"] { sheet["Group"] = group }
         }
+        if leftOpen { contents.append(shared.end) }
         sheet["Resources"] = resources
         sheet["Contents"] = contents
         if annotations.count > 0 {
@@ -94,15 +102,25 @@ public enum SheetImposition {
         }
         if let key = structParents {
             sheet["StructParents"] = pdf.integer(key)
-            tree.set(key: key, value: ids)
+            guard tree.set(key: key, value: ids) else { throw bug("a page's key is not in the parent tree") }
         }
         return sheet
     }
 
+    /// How far a page's box moves to its half of the sheet: the pages meet at the fold in the
+    /// middle of the sheet, and any spare room is outside them.
+    private static func offset(of box: [Double], right: Bool, width: Double, height: Double) -> (dx: Double, dy: Double) {
+        ((right ? width / 2 : width / 2 - (box[2] - box[0])) - box[0], (height - (box[3] - box[1])) / 2 - box[1])
+    }
+
+    /// `q` and a move by `offset` points.
+    private static func move(_ offset: (dx: Double, dy: Double)) -> String {
+        "q 1 0 0 1 \(PDFNumber.format(offset.dx)) \(PDFNumber.format(offset.dy)) cm\n"
+    }
+
     /// Copies `resources`' entries into `into`, category by category; prefixed, for the right
     /// page (whose content is renamed to match). Returns the names copied.
-    private static func carry(_ resources: PDFObject?, into: PDFObject, prefixed: Bool) -> Set<String> {
-        guard let resources else { return [] }
+    private static func carry(_ resources: PDFObject, into: PDFObject, prefixed: Bool) -> Set<String> {
         var names: Set<String> = []
         for category in resources.keys {
             guard let entries = resources[category] else { continue }

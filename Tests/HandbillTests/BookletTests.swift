@@ -105,6 +105,30 @@ import Testing
         }
     }
 
+    /// Each sheet's entry in the parent tree names, for each of its marked-content ids, the
+    /// element that claims it (its `/Pg` that sheet, the id among its kids), and no other.
+    @Test(arguments: ["easy-read", "large-print"])
+    func theParentTreeMatchesTheElementsOnEachSheet(variant: String) throws {
+        let (imposed, _) = try Self.build(variant)
+        let sheets = try QPDFJSON(imposed)
+        var claimed: [String: [Int: String]] = [:]   // sheet → marked-content id → element
+        for (reference, element) in sheets.objects(ofType: "/StructElem") {
+            guard let page = element["/Pg"] as? String else { continue }
+            let kids = element["/K"].map { $0 as? [Any] ?? [$0] } ?? []
+            for case let id as Int in kids {
+                #expect(claimed[page, default: [:]][id] == nil, "two elements claim id \(id) on \(page)")
+                claimed[page, default: [:]][id] = reference
+            }
+        }
+        #expect(!claimed.isEmpty)
+        for number in 1...sheets.pageCount {
+            let page = try #require(sheets.page(number)), entry = sheets.parentTreeEntry(of: page)
+            // (Decoration's ids, now artifacts, are null in the list: `StructureTreePruner`.)
+            let named = Dictionary(uniqueKeysWithValues: entry.enumerated().filter { $0.element != "null" }.map { ($0.offset, $0.element) })
+            #expect(named == claimed[page.reference] ?? [:], "sheet side \(number): the parent tree and the elements disagree")
+        }
+    }
+
     /// What `qpdf --json` says of a file's pages, links and bookmarks.
     struct QPDFJSON {
         let json: [String: Any]
@@ -116,9 +140,42 @@ import Testing
 
         var pageCount: Int { (json["pages"] as? [Any])?.count ?? 0 }
 
+        private var all: [String: Any] { ((json["qpdf"] as? [Any])?.last as? [String: Any]) ?? [:] }
+
         private func object(_ reference: String) -> [String: Any]? {
-            let objects = ((json["qpdf"] as? [Any])?.last as? [String: Any]) ?? [:]
-            return (objects["obj:" + reference] as? [String: Any])?["value"] as? [String: Any]
+            (all["obj:" + reference] as? [String: Any])?["value"] as? [String: Any]
+        }
+
+        /// Every dictionary whose `/Type` is `type`, by its reference ("12 0 R").
+        func objects(ofType type: String) -> [(String, [String: Any])] {
+            all.compactMap { key, value in
+                guard key.hasPrefix("obj:"), let dictionary = (value as? [String: Any])?["value"] as? [String: Any],
+                      dictionary["/Type"] as? String == type else { return nil }
+                return (String(key.dropFirst(4)), dictionary)
+            }
+        }
+
+        /// Page `number` (1-based): its reference and dictionary.
+        func page(_ number: Int) -> (reference: String, dictionary: [String: Any])? {
+            guard let reference = (json["pages"] as? [[String: Any]])?[number - 1]["object"] as? String,
+                  let dictionary = object(reference) else { return nil }
+            return (reference, dictionary)
+        }
+
+        /// The parent tree's list for a page (its `/StructParents`): element references, "null" for none.
+        func parentTreeEntry(of page: (reference: String, dictionary: [String: Any])) -> [String] {
+            guard let key = page.dictionary["/StructParents"] as? Int,
+                  let root = ((all["trailer"] as? [String: Any])?["value"] as? [String: Any])?["/Root"] as? String,
+                  let treeRoot = object(root)?["/StructTreeRoot"] as? String,
+                  let parentTree = object(treeRoot)?["/ParentTree"] else { return [] }
+            let tree = (parentTree as? String).flatMap(object) ?? parentTree as? [String: Any] ?? [:]
+            let nums = (tree["/Nums"] as? [Any]) ?? []
+            for index in stride(from: 0, to: nums.count - 1, by: 2) where nums[index] as? Int == key {
+                let value = nums[index + 1]
+                let list = (value as? String).flatMap { all["obj:" + $0] as? [String: Any] }?["value"] as? [Any] ?? value as? [Any] ?? []
+                return list.map { $0 as? String ?? "null" }.reversed().drop { $0 == "null" }.reversed()
+            }
+            return []
         }
 
         /// Page `number`'s link annotations (1-based): where each goes and its rectangle.
