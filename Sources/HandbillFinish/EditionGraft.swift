@@ -167,7 +167,9 @@ public final class EditionGraft {
         let page = pages[blockPage]
         let elements = kids.map(pdf.copy)
         for element in elements {
-            Self.placed(element, on: page, offset: offset, in: pdf)
+            // Copied from the overlay, its page references are null: every element and reference gets the page.
+            let target = StructurePlacement.Target(page: page, mcidOffset: offset)
+            StructurePlacement.place(element, inherited: target, everyElement: true, in: pdf) { _ in target }
             element["P"] = document
         }
         if let key = overlayPages[0]["StructParents"]?.integer, let ids = overlayTree.values[key] {
@@ -223,33 +225,6 @@ public final class EditionGraft {
         }
         update.changed(target)
         return names
-    }
-
-    /// Points a copied element and everything under it at `page`, its marked-content ids moved on by `offset`.
-    private static func placed(_ element: PDFObject, on page: PDFObject, offset: Int, in pdf: QPDF) {
-        if element["Type"]?.name == "StructElem" || element["S"] != nil { element["Pg"] = page }
-        guard let kids = element["K"] else { return }
-        func moved(_ kid: PDFObject) -> PDFObject? {
-            if let id = kid.integer { return pdf.integer(id + offset) }
-            guard kid.isDictionary else { return nil }
-            switch kid["Type"]?.name {
-            case "MCR":
-                if let id = kid["MCID"]?.integer { kid["MCID"] = pdf.integer(id + offset) }
-                kid["Pg"] = page
-            case "OBJR":
-                kid["Pg"] = page
-            default:
-                placed(kid, on: page, offset: offset, in: pdf)
-            }
-            return nil
-        }
-        if kids.isArray {
-            for index in 0..<kids.count {
-                if let replacement = moved(kids.item(index)) { kids.setItem(index, replacement) }
-            }
-        } else if let replacement = moved(kids) {
-            element["K"] = replacement
-        }
     }
 
     /// The page an element's content is on: its own `/Pg`, or its first kid's that has one.

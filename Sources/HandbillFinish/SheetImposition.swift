@@ -46,7 +46,11 @@ public enum SheetImposition {
         let kept = Set(sheets.compactMap { $0["StructParents"]?.integer })
         tree.remove(keys: Set(pages.compactMap { $0["StructParents"]?.integer }).subtracting(kept))
         if let root = pdf.root["StructTreeRoot"], let kids = root["K"] {
-            for kid in kids.isArray ? kids.items : [kids] where kid.isDictionary { place(kid, inherited: nil, placements, in: pdf) }
+            for kid in kids.isArray ? kids.items : [kids] where kid.isDictionary {
+                StructurePlacement.place(kid, inherited: nil, in: pdf) { page in
+                    placements[page.objectID].map { StructurePlacement.Target(page: $0.sheet, mcidOffset: $0.mcidOffset) }
+                }
+            }
         }
         if let outlines = pdf.root["Outlines"] { moveBookmarks(under: outlines, placements, in: pdf) }
         for page in pages { qpdf_remove_page(pdf.data, page.handle) }
@@ -137,48 +141,6 @@ public enum SheetImposition {
             }
         }
         return names
-    }
-
-    /// An element, and what is under it, pointed at the sheet its page went to: `/Pg`, marked-content
-    /// ids (moved on for a right-hand page), references to objects on the page. (One qpdf call per
-    /// question, as in `StructureTreePruner`: the tree has an element for every line.)
-    private static func place(_ element: PDFObject, inherited: Placement?, _ placements: [Int: Placement], in pdf: QPDF) {
-        var placement = inherited
-        let page = element.value("/Pg")
-        if page.kind != ot_null, let own = placements[page.objectID] {
-            placement = own
-            element["Pg"] = own.sheet
-        }
-        func moved(_ kid: PDFObject) -> PDFObject? {
-            switch kid.kind {
-            case ot_integer:
-                guard let placement, placement.mcidOffset > 0, let id = kid.integer else { return nil }
-                return pdf.integer(id + placement.mcidOffset)
-            case ot_dictionary:
-                let type = kid.value("/Type")
-                if type.isName("/MCR") {
-                    let page = kid.value("/Pg"), own = page.kind == ot_null ? placement : placements[page.objectID]
-                    if page.kind != ot_null, let own { kid["Pg"] = own.sheet }
-                    if let own, let id = kid.value("/MCID").integer { kid["MCID"] = pdf.integer(id + own.mcidOffset) }
-                } else if type.isName("/OBJR") {
-                    let page = kid.value("/Pg")
-                    if page.kind != ot_null, let own = placements[page.objectID] { kid["Pg"] = own.sheet }
-                } else {
-                    place(kid, inherited: placement, placements, in: pdf)
-                }
-                return nil
-            default:
-                return nil
-            }
-        }
-        let kids = element.value("/K")
-        if kids.kind == ot_array {
-            for index in 0..<kids.count {
-                if let replacement = moved(kids.item(index)) { kids.setItem(index, replacement) }
-            }
-        } else if let replacement = moved(kids) {
-            element["K"] = replacement
-        }
     }
 
     /// A link's rectangle (and the quadrilaterals its words take, when given) moved with its page.
