@@ -153,10 +153,10 @@ public struct TextLine: Sendable {
     /// The box the line's glyphs can take up.
     public var bounds: Rect { Rect(x: origin.x, y: origin.y - ascent, width: width, height: ascent + descent) }
 
-    /// Calls `body` with each glyph run, its absolute x, and the span it draws, in reading
+    /// The line's glyph runs, each with its absolute x and the span it draws, in reading
     /// (logical) order — not left to right — so that a right-to-left line's content is stored
     /// in the order it is read. Render's entry point.
-    public func forEachRun(_ body: (GlyphRun) -> Void) {
+    public var runs: [GlyphRun] {
         var runs: [GlyphRun] = []
         let text = shaped.pangoText
         var inOrder = true
@@ -167,7 +167,7 @@ public struct TextLine: Sendable {
         }
         // Left to right is already reading order but in right-to-left text.
         if !inOrder { runs.sort { $0.item.pointee.item.pointee.offset < $1.item.pointee.item.pointee.offset } }
-        runs.forEach(body)
+        return runs
     }
 }
 

@@ -50,20 +50,34 @@ enum GlyphEmitter {
         fileprivate func keep(_ used: Clusters) { clusters = used }
     }
 
-    /// Shows the run; its text in reading order is then `buffers.clusters.text`. Returns whether
-    /// the content stream holds some of it out of reading order (in visual order).
-    static func show(_ run: GlyphRun, on cr: OpaquePointer, using buffers: Buffers) -> Bool {
-        var clusters = buffers.take()
-        defer { buffers.keep(clusters) }
-        return show(run, on: cr, clusters: &clusters)
+    /// Whether `run` can be shown with the runs before it, `previous` the last of them, as one:
+    /// both left to right, in one font and one span (colour, link), `run` starting where
+    /// `previous` ends. Pango ends a run wherever an attribute does, so a letter-spaced line
+    /// (dyslexia: word spacing is letter spacing on each space) is a run a word and a run a space;
+    /// shown as one, Cairo records, replays and writes one text operation instead of dozens.
+    static func canShow(_ run: GlyphRun, after previous: GlyphRun) -> Bool {
+        let item = run.item.pointee.item.pointee.analysis, before = previous.item.pointee.item.pointee.analysis
+        return item.level % 2 == 0 && before.level % 2 == 0 && item.font != nil && item.font == before.font
+            && run.span == previous.span
+            && previous.item.pointee.item.pointee.offset + previous.item.pointee.item.pointee.length == run.item.pointee.item.pointee.offset
     }
 
-    private static func show(_ run: GlyphRun, on cr: OpaquePointer, clusters buffers: inout Clusters) -> Bool {
-        let item = run.item.pointee.item.pointee
+    /// Shows the runs, one after another on a line (one run, or runs that `canShow` together);
+    /// their text in reading order is then `buffers.clusters.text`. Returns whether the content
+    /// stream holds some of it out of reading order (in visual order).
+    static func show(_ runs: ArraySlice<GlyphRun>, on cr: OpaquePointer, using buffers: Buffers) -> Bool {
+        var clusters = buffers.take()
+        defer { buffers.keep(clusters) }
+        return show(runs, on: cr, clusters: &clusters)
+    }
+
+    private static func show(_ runs: ArraySlice<GlyphRun>, on cr: OpaquePointer, clusters buffers: inout Clusters) -> Bool {
         buffers.text.removeAll(keepingCapacity: true)
-        guard let font = item.analysis.font else { return false }
-        let rightToLeft = item.analysis.level % 2 == 1
-        logicalClusters(of: run, rightToLeft: rightToLeft, into: &buffers)
+        buffers.glyphs.removeAll(keepingCapacity: true)
+        buffers.mapping.removeAll(keepingCapacity: true)
+        guard let run = runs.first, let font = run.item.pointee.item.pointee.analysis.font else { return false }
+        let rightToLeft = run.item.pointee.item.pointee.analysis.level % 2 == 1
+        for run in runs { logicalClusters(of: run, rightToLeft: rightToLeft, into: &buffers) }
         cairo_set_scaled_font(cr, pango_cairo_font_get_scaled_font(OpaquePointer(font)))
         // Where the words start and end: the first and last clusters that are not spaces, in
         // clusters, bytes and glyphs; and whether any cluster among them has a glyph.
@@ -119,15 +133,14 @@ enum GlyphEmitter {
         return reversed
     }
 
-    /// The run's glyphs with their absolute positions, grouped by cluster, in logical order.
-    /// A cluster is the run's text from one glyph's cluster offset to the next (bidi controls
-    /// left out) with the drawn glyphs that carry that offset; clusters with neither are left out.
+    /// Appends the run's glyphs with their absolute positions, grouped by cluster, in logical
+    /// order. A cluster is the run's text from one glyph's cluster offset to the next (bidi
+    /// controls left out) with the drawn glyphs that carry that offset; clusters with neither are
+    /// left out.
     private static func logicalClusters(of run: GlyphRun, rightToLeft: Bool, into buffers: inout Clusters) {
         let item = run.item.pointee.item.pointee, glyphs = run.item.pointee.glyphs.pointee
         let count = Int(glyphs.num_glyphs)
         let text = UnsafeRawPointer(run.text).assumingMemoryBound(to: UInt8.self) + Int(item.offset)
-        buffers.glyphs.removeAll(keepingCapacity: true)
-        buffers.mapping.removeAll(keepingCapacity: true)
         buffers.visual.removeAll(keepingCapacity: true)
         buffers.starts.removeAll(keepingCapacity: true)
         // Positions in visual order, as Pango shaped them.

@@ -69,17 +69,24 @@ struct PageDrawer {
     }
 
     /// Draws a line run by run, so each run gets its colour and each link its Link tag (whose
-    /// drawn area becomes the clickable rectangle).
+    /// drawn area becomes the clickable rectangle); runs that differ in nothing drawn are shown
+    /// as one (`GlyphEmitter.canShow`).
     private func draw(_ line: TextLine, leaves: inout LeafTagger, tagged: Bool) {
         // Cairo 1.16 marks content only in leaf elements: a paragraph holding a Link would lose its
         // own words from the structure tree. So in such a paragraph every run outside a link goes
         // in a Span, and the paragraph holds only Spans and Links.
         let needsLeaves = tagged && line.shaped.spans.contains { $0.link != nil }
-        line.forEachRun { run in
+        let runs = line.runs
+        var start = runs.startIndex
+        while start < runs.endIndex {
+            var end = start + 1
+            while end < runs.endIndex, GlyphEmitter.canShow(runs[end], after: runs[end - 1]) { end += 1 }
+            let run = runs[start]
             leaves.switchTo(needsLeaves ? (run.span?.link.map(Leaf.link) ?? .span) : nil, in: line.shaped)
             if let style = run.span?.style { setColour(style.colour) }
-            let reordered = GlyphEmitter.show(run, on: cr, using: glyphBuffers)
+            let reordered = GlyphEmitter.show(runs[start..<end], on: cr, using: glyphBuffers)
             elements.drew(glyphBuffers.clusters.text, reordered: reordered)
+            start = end
         }
     }
 
