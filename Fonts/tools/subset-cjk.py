@@ -13,7 +13,9 @@ Usage (needs fonttools from PyPI and the fonts-noto-cjk Debian package):
 import sys
 
 from fontTools import subset
-from fontTools.ttLib import TTCollection
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, newTable
 
 FACES = {"SC": 2, "HK": 4}  # face numbers inside NotoSansCJK-*.ttc
 
@@ -40,6 +42,33 @@ def characters(face):
     return common | codec_characters("big5", range(0xA1, 0xFA), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))
 
 
+def to_truetype(font, max_error=1.0):
+    """Replaces the CFF outlines with TrueType ones (after fontTools' snippets/otf2ttf.py)."""
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, max_error, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    font["loca"] = newTable("loca")
+    font["glyf"] = glyf
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    font["maxp"] = maxp
+    font["post"].formatType = 3.0  # no glyph names: CID fonts' are only cid00001…
+    del font["CFF "]
+    if "VORG" in font:
+        del font["VORG"]  # vertical origins are for CFF only
+    font.sfntVersion = "\000\001\000\000"
+
+
 def main(source, target):
     for weight in ["Regular", "Bold"]:
         collection = TTCollection(f"{source}/NotoSansCJK-{weight}.ttc")
@@ -53,8 +82,9 @@ def main(source, target):
             subsetter = subset.Subsetter(options)
             subsetter.populate(text="".join(sorted(characters(face))))
             subsetter.subset(font)
-            font.save(f"{target}/NotoSansCJK{face}-{weight}-subset.otf")
-            print(f"{target}/NotoSansCJK{face}-{weight}-subset.otf")
+            to_truetype(font)
+            font.save(f"{target}/NotoSansCJK{face}-{weight}-subset.ttf")
+            print(f"{target}/NotoSansCJK{face}-{weight}-subset.ttf")
 
 
 if __name__ == "__main__":

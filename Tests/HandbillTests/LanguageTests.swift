@@ -76,6 +76,15 @@ import Testing
         #expect(try PDFUAChecker.passes(reader.url.path))
     }
 
+    /// Every character on the page is drawn: its glyph in the font embedded in the PDF has an
+    /// outline. (Cairo 1.16's CFF subsetter once broke 如 in Chinese: copied and read aloud
+    /// rightly, printed as a gap.)
+    @Test(arguments: guidance.languages)
+    func everyCharacterIsDrawnByTheEmbeddedFont(language: String) throws {
+        let blank = try BlankGlyph.find(in: Self.built[language]!)
+        #expect(blank.isEmpty, "\(language): \(blank)")
+    }
+
     @Test(arguments: ["ar", "fa", "ur"])
     func rightToLeftPagesAreMirrored(language: String) throws {
         let document = try Self.guidance.document(language: language)
