@@ -16,7 +16,7 @@ struct TextShaper {
     /// The shaper for a styled document's language, after checking its fonts are there.
     init(fonts: FontLibrary, document: StyledDocument) throws(DiagnosticError) {
         try fonts.requireFonts(of: document)
-        self.init(fonts: fonts, family: document.fontFamily, language: document.metadata.language,
+        self.init(fonts: fonts, family: document.fontFamily, language: document.strings.glyphForms ?? document.metadata.language,
                   hyphenate: document.hyphenate, rightToLeft: document.direction == .rtl)
         letterSpacing = document.letterSpacing
         wordSpacing = document.wordSpacing

@@ -27,9 +27,18 @@ public struct LanguageStrings: Equatable, Sendable, Decodable {
     public var fontLocation: SourceLocation?
     /// The label under each tile of a tiled poster; nil: English's (TileWords.swift).
     public var tiling: TileWords?
+    /// The language tag the text is shaped in, when its glyphs should follow a regional usage
+    /// the document's tag does not name: OpenType fonts pick regional forms by it ('locl').
+    /// Traditional Chinese as written in Hong Kong is `zh-HK`: shaped as `zh-Hant`, Noto Sans CJK
+    /// gives Taiwan's forms. The document still declares `name`.
+    public var glyphForms: String?
+
+    /// The tag text is shaped in: `glyph-forms`, else the language's own.
+    public var shapingLanguage: String { glyphForms ?? name }
 
     enum CodingKeys: String, CodingKey {
         case name, direction, pageOf = "page-of", date, months, phone, web, unreviewed, font, leading, size, tiling
+        case glyphForms = "glyph-forms"
     }
 
     /// "Page 1 of 2".
@@ -58,6 +67,10 @@ public struct LanguageStrings: Equatable, Sendable, Decodable {
             problems.append("`leading` is \(leading); it is 1 to 3 (below 1 it would break the variant's line spacing)")
         }
         if let font, font.allSatisfy(\.isWhitespace) { problems.append("`font` is empty; name a font family in Fonts/ or remove the line") }
+        if let glyphForms, glyphForms.split(separator: "-").first?.lowercased() != name.split(separator: "-").first?.lowercased()
+            || !glyphForms.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+            problems.append("`glyph-forms` is `\(glyphForms)`; it is a language tag for the same language as `\(name)`, naming a region (zh-HK)")
+        }
         problems += tiling?.problems() ?? []
         return problems
     }

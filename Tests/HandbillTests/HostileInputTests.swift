@@ -348,6 +348,9 @@ import Testing
                 .refused(file: "en.yaml", line: 7, "`months` must list 12 names")),
         .layout("language-font-that-does-not-exist", "languages/en.yaml", "web: Web", "web: Web\nfont: Wingdings",
                 .refused(file: "en.yaml", line: 10, "asks for the font `Wingdings`")),
+        // Glyph forms are a region's way of writing the same language, never another language's.
+        .layout("language-glyph-forms-of-another-language", "languages/en.yaml", "web: Web", "web: Web\nglyph-forms: zh-HK",
+                .refused(file: "en.yaml", line: 10, "`glyph-forms` is `zh-HK`")),
     ]
 
     /// The fonts folder.

@@ -85,6 +85,18 @@ import Testing
         #expect(blank.isEmpty, "\(language): \(blank)")
     }
 
+    /// Traditional Chinese is written as in Hong Kong (the font is Noto Sans CJK HK): its
+    /// characters keep the font's own forms, not the Taiwan forms OpenType's `locl` gives text
+    /// tagged plain `zh-Hant` (公, 有 and 脅 differ in a stroke).
+    @Test func traditionalChineseIsPrintedInHongKongForms() throws {
+        let script = Project.root.appendingPathComponent("Tests/Tools/pdf_glyph_forms.py").path
+        let font = Project.root.appendingPathComponent("Fonts/NotoSansCJKHK-Regular-subset.ttf").path
+        let result = try CommandResult.run(StructureReading.python, [script, Self.built["zh-Hant"]!.path, font, "公有脅片情"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let forms = try JSONDecoder().decode([String: String].self, from: Data(result.stdout.utf8))
+        #expect(forms == ["公": "own", "有": "own", "脅": "own", "片": "own", "情": "own"])
+    }
+
     @Test(arguments: ["ar", "fa", "ur"])
     func rightToLeftPagesAreMirrored(language: String) throws {
         let document = try Self.guidance.document(language: language)
