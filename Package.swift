@@ -38,6 +38,7 @@ let package = Package(
         // GLib's GMarkup reads XMP: already loaded for Pango, where Foundation's XMLParser brought
         // libxml2 and ICU into every process start.
         .systemLibrary(name: "CGLib", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         // librsvg is opened when the first picture is drawn, not linked (CRsvgLoader/include/CRsvgLoader.h).
         .target(name: "CRsvgLoader"),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
@@ -50,7 +51,7 @@ let package = Package(
         .target(name: "HandbillStyle", dependencies: ["HandbillModel", "Yams"]),
         .target(name: "HandbillLayout", dependencies: ["HandbillModel", "HandbillStyle", "CPangoCairo", "CQREncode"]),
         .target(name: "HandbillRender", dependencies: ["HandbillLayout", "CPangoCairo", "CRsvgLoader"]),
-        .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens", "CGLib"]),
+        .target(name: "HandbillFinish", dependencies: ["HandbillModel", "CQPDF", "CQPDFTokens", "CGLib", "CFreeType"]),
         .target(name: "HandbillBraille", dependencies: ["HandbillModel", "HandbillStyle", "CLouis"]),
         .target(name: "HandbillWeb", dependencies: ["HandbillModel", "HandbillStyle", "Yams"]),
         .target(name: "Handbill", dependencies: [
@@ -65,7 +66,7 @@ let package = Package(
         .testTarget(name: "HandbillTests", dependencies: [
             "Handbill", "HandbillModel", "HandbillSyntax", "HandbillStyle", "HandbillLayout", "HandbillFinish", "HandbillBraille",
             "HandbillWeb", "Yams",
-        ], exclude: ["Hostile"]),  // the hostile-input corpus: test data, not sources
+        ], exclude: ["Hostile", "Fixtures"]),  // the hostile-input corpus and fixtures: test data, not sources
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

@@ -52,6 +52,29 @@ public enum Finisher {
         if let order = options.readingOrder { try ReadingOrder.restore(order, in: pdf) }
         describeLinks(pdf, options.linkDescriptions)
         mapFontGlyphs(pdf)
+        try requireDrawnGlyphs(pdf)
+    }
+
+    /// No silent tofu in the fonts Cairo embedded: a CFF program whose glyph for some character
+    /// draws nothing fails the build (Cairo 1.16's CFF subsetter broke 如 in Noto Sans CJK; the
+    /// TrueType programs it embeds are the fonts' own glyphs, and are not read again here).
+    private static func requireDrawnGlyphs(_ pdf: QPDF) throws(DiagnosticError) {
+        var seen: Set<Int> = [], blanks: [EmbeddedGlyphs.Blank] = []
+        for page in pdf.pages {
+            guard let fonts = page["Resources"]?["Font"] else { continue }
+            for key in fonts.keys {
+                guard let font = fonts[key], font.objectID == 0 || seen.insert(font.objectID).inserted else { continue }
+                blanks += EmbeddedGlyphs.blanks(in: font, programs: .cffOnly)
+            }
+        }
+        // A program FreeType cannot read at all is Cairo's to answer for, not a missing glyph.
+        blanks.removeAll(where: \.isUnreadableProgram)
+        guard let first = blanks.first else { return }
+        let font = first.font.split(separator: "+").last.map(String.init) ?? first.font
+        throw DiagnosticError(.error(
+            "the PDF would show " + blanks.map(\.character).joined(separator: ", ")
+                + " as a gap or a box: Cairo embedded the font \(font) (CFF outlines) with \(blanks.count == 1 ? "that glyph" : "those glyphs") broken",
+            hint: "give Fonts/ a version of the font with TrueType outlines (Fonts/tools/subset-cjk.py converts CFF outlines with fontTools)"))
     }
 
     private static func markDecorationAsArtifacts(_ pdf: QPDF) throws(DiagnosticError) {

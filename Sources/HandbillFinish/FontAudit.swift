@@ -1,5 +1,5 @@
-/// Every font the pages (and the forms they draw) use: embedded, mapped to Unicode, and a
-/// TrueType CID font with its CID-to-glyph map.
+/// Every font the pages (and the forms they draw) use: embedded, mapped to Unicode, every mapped
+/// character drawn (`EmbeddedGlyphs`), and a TrueType CID font with its CID-to-glyph map.
 struct FontAudit {
     private(set) var fonts: [InspectionReport.Font] = []
     private(set) var problems: [String] = []
@@ -46,6 +46,15 @@ struct FontAudit {
         }
         if !entry.hasToUnicode {
             problems.append("The font \(name) has no /ToUnicode map: screen readers, search and copy-and-paste may get the wrong characters; export with Unicode mapping.")
+        }
+        var blanks = EmbeddedGlyphs.blanks(in: font, programs: .all)
+        if blanks.contains(where: \.isUnreadableProgram) {
+            blanks.removeAll(where: \.isUnreadableProgram)
+            problems.append("The font \(name) embeds a font program that cannot be read: a reader substitutes another font or shows nothing; embed the font again.")
+        }
+        if !blanks.isEmpty {
+            problems.append("The font \(name) shows " + blanks.map { "\($0.character): \($0.reason)" }.joined(separator: "; ")
+                            + ". Copy-and-paste and screen readers get these characters; the page shows a gap or a box. Embed another version of the font (TrueType outlines).")
         }
         if let descendant, entry.descendantSubtype == "CIDFontType2", descendant["CIDToGIDMap"] == nil {
             problems.append("The font \(name) (CIDFontType2) has no /CIDToGIDMap, which PDF/UA checkers require: set it (/Identity when its CIDs are glyph ids).")

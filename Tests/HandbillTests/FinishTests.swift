@@ -61,6 +61,21 @@ import Testing
         }
     }
 
+    /// Cairo's PDF, before finishing, with a CFF font whose glyph for 如 it embedded broken:
+    /// finishing refuses it, so no PDF with a silent gap is written.
+    @Test func aBrokenEmbeddedGlyphFailsTheFinish() throws {
+        let pdf = try [UInt8](Data(contentsOf: Project.fixture("cff-glyph-broken-by-cairo.pdf")))
+        let options = FinishOptions(language: "zh-Hans", title: "t", author: "a", subject: "s", keywords: [], creator: "c",
+                                    producer: "p", date: "2026-11-25T00:00:00Z", pageBoxes: [], linkDescriptions: [:])
+        #expect {
+            try Finisher.finish(pdf: pdf, options: options)
+        } throws: { error in
+            let message = (error as? DiagnosticError)?.description ?? ""
+            return message.contains("would show 如 (U+5982) as a gap or a box") && message.contains("NotoSansCJKsc-Regular")
+                && message.contains("TrueType outlines")
+        }
+    }
+
     @Test func noScratchFilesAreLeftBehind() throws {
         let folder = Leaflets.pdf("standard").deletingLastPathComponent()
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }

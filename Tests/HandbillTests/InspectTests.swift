@@ -43,6 +43,18 @@ import Testing
         #expect(decoded == report)
     }
 
+    /// A PDF whose embedded font lost a glyph (Cairo 1.16's CFF subsetter broke 如 in a
+    /// Simplified Chinese leaflet built with Noto Sans CJK's CFF outlines; its first page is the
+    /// fixture): the text reads 如 through /ToUnicode, so only the font program shows it.
+    @Test func aGlyphTheEmbeddedFontCannotDrawIsAProblem() throws {
+        let report = try PDFInspector.inspect(path: Project.fixture("cff-glyph-broken-by-cairo.pdf").path)
+        #expect(report.problems == [
+            "The font TSRIGA+NotoSansCJKsc-Regular shows 如 (U+5982): its glyph does not load (FreeType error 3). "
+                + "Copy-and-paste and screen readers get these characters; the page shows a gap or a box. "
+                + "Embed another version of the font (TrueType outlines).",
+        ], "\(report.problems)")
+    }
+
     @Test func aDocumentWithoutLanguageIsAProblem() throws {
         let pdf = try Self.editedLeaflet { $0.replacingOccurrences(of: "\n  /Lang (en)", with: "") }
         defer { Self.remove(pdf) }
@@ -103,6 +115,7 @@ import Testing
             "Page 1 has annotations but no /Tabs /S",
             "The font Helvetica is not embedded",
             "The font Helvetica has no /ToUnicode map",
+            "The font Emoji embeds a font program that cannot be read",
             "The font Emoji (CIDFontType2) has no /CIDToGIDMap",
             "Page 1 has no /BleedBox",
         ]

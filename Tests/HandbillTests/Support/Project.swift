@@ -21,6 +21,9 @@ enum Project {
 
     static func document() throws -> Document { try GuidanceLoader.load(folder: sextortion) }
 
+    /// A file of `Tests/HandbillTests/Fixtures/`: PDFs no build of today's fonts writes.
+    static func fixture(_ name: String) -> URL { root.appendingPathComponent("Tests/HandbillTests/Fixtures/" + name) }
+
     static func job(_ variant: String, product: String = "leaflet-a4") -> Job {
         Job(guidance: "sextortion", product: product, variant: variant, language: "en")
     }
