@@ -71,7 +71,7 @@ extension Builder {
         }
         let family = Styler(product: try layouts.product(job.product), variant: try layouts.variant(job.variant), strings: strings).variant.font
         let fonts = workspace.fonts
-        let labeller = TileLabeller(fonts: fonts, family: family, language: strings.shapingLanguage, rightToLeft: strings.direction == .rtl,
+        let labeller = TileLabeller(fonts: fonts, family: family, language: strings.name, shapingLanguage: strings.glyphForms, rightToLeft: strings.direction == .rtl,
                                     size: settings.labelPt)
         return try fonts.exclusively { () throws(DiagnosticError) in
             try PosterTiling.tile(poster, grid: grid, settings: settings, words: words) { text, width throws(DiagnosticError) in

@@ -47,6 +47,8 @@ enum EmbeddedGlyphs {
         guard let cmap = font["ToUnicode"], cmap.isStream, let cmapBytes = try? cmap.streamData(),
               let toUnicode = try? ToUnicodeMap(cmap: cmapBytes, pdf: cmap.pdf),
               let bytes = try? program.streamData(), !bytes.isEmpty else { return [] }
+        // A composite font's codes are CIDs only through Identity-H or -V (Cairo's, and most writers').
+        if composite, !["Identity-H", "Identity-V"].contains(font["Encoding"]?.name ?? "") { return [] }
         let name = font["BaseFont"]?.name ?? "(unnamed)"
         let identity = described["CIDToGIDMap"]?.name == "Identity" || described["CIDToGIDMap"] == nil
         let cidToGID = described["CIDToGIDMap"].flatMap { $0.isStream ? try? $0.streamData() : nil }
@@ -65,10 +67,14 @@ enum EmbeddedGlyphs {
             for (code, text) in toUnicode.characters.sorted(by: { $0.key < $1.key }) where isVisible(text) {
                 let glyph: FT_UInt
                 if composite {
-                    if let glyphOfCID { glyph = glyphOfCID[code] ?? code }
-                    else if !identity, let cidToGID, Int(code) * 2 + 1 < cidToGID.count {
-                        glyph = FT_UInt(cidToGID[Int(code) * 2]) << 8 | FT_UInt(cidToGID[Int(code) * 2 + 1])
-                    } else { glyph = code }
+                    if let glyphOfCID {
+                        glyph = glyphOfCID[code] ?? 0  // a CID the charset lacks has no glyph
+                    } else if !identity, let cidToGID {
+                        let at = Int(code) * 2
+                        glyph = at + 1 < cidToGID.count ? FT_UInt(cidToGID[at]) << 8 | FT_UInt(cidToGID[at + 1]) : 0
+                    } else {
+                        glyph = code
+                    }
                 } else {
                     glyph = simpleGlyph(face, code: code, text: text)
                 }

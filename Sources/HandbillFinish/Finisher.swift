@@ -67,13 +67,17 @@ public enum Finisher {
                 blanks += EmbeddedGlyphs.blanks(in: font, programs: .cffOnly)
             }
         }
-        // A program FreeType cannot read at all is Cairo's to answer for, not a missing glyph.
-        blanks.removeAll(where: \.isUnreadableProgram)
-        guard let first = blanks.first else { return }
-        let font = first.font.split(separator: "+").last.map(String.init) ?? first.font
+        guard !blanks.isEmpty else { return }
+        // Grouped by font, in the order met; a program FreeType cannot read at all is broken too.
+        var fonts: [String] = [], shown: [String: [String]] = [:]
+        for blank in blanks {
+            let font = blank.font.split(separator: "+").last.map(String.init) ?? blank.font
+            if shown[font] == nil { fonts.append(font) }
+            shown[font, default: []].append(blank.isUnreadableProgram ? "every character (its program cannot be read)" : blank.character)
+        }
+        let what = fonts.map { "\(shown[$0]!.joined(separator: ", ")) in \($0)" }.joined(separator: "; ")
         throw DiagnosticError(.error(
-            "the PDF would show " + blanks.map(\.character).joined(separator: ", ")
-                + " as a gap or a box: Cairo embedded the font \(font) (CFF outlines) with \(blanks.count == 1 ? "that glyph" : "those glyphs") broken",
+            "the PDF would show \(what) as a gap or a box: Cairo embedded \(fonts.count == 1 ? "that font" : "those fonts") (CFF outlines) broken",
             hint: "give Fonts/ a version of the font with TrueType outlines (Fonts/tools/subset-cjk.py converts CFF outlines with fontTools)"))
     }
 

@@ -29,7 +29,7 @@ public final class ComposedSlices: @unchecked Sendable {
         init(_ shaper: TextShaper) {
             fonts = ObjectIdentifier(shaper.fonts)
             family = shaper.family
-            language = shaper.language
+            language = shaper.shapingLanguage
             hyphenate = shaper.hyphenate
             rightToLeft = shaper.rightToLeft
             letterSpacing = shaper.letterSpacing

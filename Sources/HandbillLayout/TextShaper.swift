@@ -6,7 +6,10 @@ import HandbillStyle
 struct TextShaper {
     let fonts: FontLibrary
     let family: String
+    /// The text's language, as messages name it.
     let language: String
+    /// The tag Pango shapes the text in (its `locl` forms).
+    let shapingLanguage: String
     let hyphenate: Bool
     /// Right-to-left paragraphs: base direction right to left, lines aligned right.
     let rightToLeft: Bool
@@ -16,16 +19,20 @@ struct TextShaper {
     /// The shaper for a styled document's language, after checking its fonts are there.
     init(fonts: FontLibrary, document: StyledDocument) throws(DiagnosticError) {
         try fonts.requireFonts(of: document)
-        self.init(fonts: fonts, family: document.fontFamily, language: document.strings.glyphForms ?? document.metadata.language,
+        self.init(fonts: fonts, family: document.fontFamily, language: document.metadata.language,
+                  shapingLanguage: document.strings.glyphForms,
                   hyphenate: document.hyphenate, rightToLeft: document.direction == .rtl)
         letterSpacing = document.letterSpacing
         wordSpacing = document.wordSpacing
     }
 
-    init(fonts: FontLibrary, family: String, language: String, hyphenate: Bool, rightToLeft: Bool) {
+    /// `language` names the text in messages; Pango shapes it as `shapingLanguage` when given (a
+    /// language's `glyph-forms`: zh-HK for zh-Hant), else as `language`.
+    init(fonts: FontLibrary, family: String, language: String, shapingLanguage: String? = nil, hyphenate: Bool, rightToLeft: Bool) {
         self.fonts = fonts
         self.family = family
         self.language = language
+        self.shapingLanguage = shapingLanguage ?? language
         self.hyphenate = hyphenate
         self.rightToLeft = rightToLeft
     }
@@ -140,7 +147,7 @@ struct TextShaper {
                 Self.forbidBreaks(from..<range.upperBound, in: attributes)
             }
         }
-        whole(pango_attr_language_new(pango_language_from_string(language)))
+        whole(pango_attr_language_new(pango_language_from_string(shapingLanguage)))
 
         let description = pango_font_description_new()
         pango_font_description_set_family(description, family)

@@ -7,9 +7,11 @@ public struct TileLabeller {
     let shaper: TextShaper
     let style: TextStyle
 
-    /// `family` is the poster's (its script's font first); the words are in `language`.
-    public init(fonts: FontLibrary, family: String, language: String, rightToLeft: Bool, size: Double) {
-        shaper = TextShaper(fonts: fonts, family: family, language: language, hyphenate: false, rightToLeft: rightToLeft)
+    /// `family` is the poster's (its script's font first); the words are in `language`, shaped
+    /// as `shapingLanguage` when given (its `glyph-forms`).
+    public init(fonts: FontLibrary, family: String, language: String, shapingLanguage: String? = nil, rightToLeft: Bool, size: Double) {
+        shaper = TextShaper(fonts: fonts, family: family, language: language, shapingLanguage: shapingLanguage,
+                            hyphenate: false, rightToLeft: rightToLeft)
         style = TextStyle(size: size, colour: Colour(red: 0, green: 0, blue: 0))
     }
 

@@ -33,12 +33,25 @@ public struct LanguageStrings: Equatable, Sendable, Decodable {
     /// gives Taiwan's forms. The document still declares `name`.
     public var glyphForms: String?
 
-    /// The tag text is shaped in: `glyph-forms`, else the language's own.
-    public var shapingLanguage: String { glyphForms ?? name }
-
     enum CodingKeys: String, CodingKey {
         case name, direction, pageOf = "page-of", date, months, phone, web, unreviewed, font, leading, size, tiling
         case glyphForms = "glyph-forms"
+    }
+
+    /// Whether `tag` is `language`'s own language (and script, if it names one) with a region:
+    /// `zh-HK` or `zh-Hant-HK` for `zh-Hant`, never `zh-Hans`, `zh` or `en-GB`.
+    static func namesRegion(_ tag: String, of language: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        let own = language.split(separator: "-").map(String.init)
+        guard parts.count == 2 || parts.count == 3, parts[0].lowercased() == own.first?.lowercased() else { return false }
+        let region = parts[parts.count - 1]
+        let isRegion = (region.count == 2 && region.allSatisfy { $0.isASCII && $0.isLetter })
+            || (region.count == 3 && region.allSatisfy { $0.isASCII && $0.isNumber })
+        guard isRegion else { return false }
+        guard parts.count == 3 else { return true }
+        let script = parts[1]
+        let ownScript = own.dropFirst().first { $0.count == 4 }
+        return script.count == 4 && script.allSatisfy { $0.isASCII && $0.isLetter } && (ownScript.map { $0.lowercased() == script.lowercased() } ?? true)
     }
 
     /// "Page 1 of 2".
@@ -67,9 +80,8 @@ public struct LanguageStrings: Equatable, Sendable, Decodable {
             problems.append("`leading` is \(leading); it is 1 to 3 (below 1 it would break the variant's line spacing)")
         }
         if let font, font.allSatisfy(\.isWhitespace) { problems.append("`font` is empty; name a font family in Fonts/ or remove the line") }
-        if let glyphForms, glyphForms.split(separator: "-").first?.lowercased() != name.split(separator: "-").first?.lowercased()
-            || !glyphForms.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
-            problems.append("`glyph-forms` is `\(glyphForms)`; it is a language tag for the same language as `\(name)`, naming a region (zh-HK)")
+        if let glyphForms, !Self.namesRegion(glyphForms, of: name) {
+            problems.append("`glyph-forms` is `\(glyphForms)`; it is `\(name)`'s language with a region (zh-HK, or zh-Hant-HK): language[-Script]-REGION")
         }
         problems += tiling?.problems() ?? []
         return problems

@@ -350,7 +350,7 @@ import Testing
                 .refused(file: "en.yaml", line: 10, "asks for the font `Wingdings`")),
         // Glyph forms are a region's way of writing the same language, never another language's.
         .layout("language-glyph-forms-of-another-language", "languages/en.yaml", "web: Web", "web: Web\nglyph-forms: zh-HK",
-                .refused(file: "en.yaml", line: 10, "`glyph-forms` is `zh-HK`")),
+                .refused(file: "en.yaml", line: 10, "`glyph-forms` is `zh-HK`; it is `en`'s language with a region")),
     ]
 
     /// The fonts folder.

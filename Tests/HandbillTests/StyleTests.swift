@@ -20,6 +20,17 @@ import Yams
         return variant.standard.violations(of: variant)
     }
 
+    /// A language's `glyph-forms` is its own language, and script if it names one, with a region.
+    @Test func glyphFormsNameARegionOfTheSameLanguage() {
+        for good in ["zh-HK", "zh-Hant-HK", "zh-hant-hk", "zh-MO", "zh-419"] {
+            #expect(LanguageStrings.namesRegion(good, of: "zh-Hant"), "\(good)")
+        }
+        for bad in ["zh", "zh-Hans", "zh-Hans-HK", "zh--HK", "zh-HK-", "en-GB", "zh-Hant-HK-x", "zh-H", "zh-Latn1-HK"] {
+            #expect(!LanguageStrings.namesRegion(bad, of: "zh-Hant"), "\(bad)")
+        }
+        #expect(LanguageStrings.namesRegion("en-GB", of: "en") && !LanguageStrings.namesRegion("pt-BR", of: "en"))
+    }
+
     @Test func theShippedVariantsMeetTheirStandards() throws {
         #expect(try Self.largePrint { _ in }.isEmpty)
         let library = Project.workspace.layouts
