@@ -88,6 +88,12 @@ struct PageDrawer {
             elements.drew(glyphBuffers.clusters.text, reordered: reordered)
             start = end
         }
+        // Readers take a change of line for a space. Where the paragraph goes on from inside a word,
+        // the paragraph (outside the Span or Link it ends in) is read whole instead.
+        if tagged, line.lineIndex + 1 < line.shaped.lines.count, let last = line.text.unicodeScalars.last,
+           !last.properties.isWhitespace {
+            elements.readWhole(outward: leaves.isOpen ? 1 : 0)
+        }
     }
 
     /// Keeps a Span or Link open from one line to the next of the same paragraph, so a link that
@@ -110,6 +116,8 @@ struct PageDrawer {
             open?.leaf.end(cr, elements)
             open = nil
         }
+
+        var isOpen: Bool { open != nil }
     }
 
     /// A leaf structure element inside a paragraph.

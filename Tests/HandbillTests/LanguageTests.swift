@@ -97,6 +97,17 @@ import Testing
         #expect(forms == ["公": "own", "有": "own", "脅": "own", "片": "own", "情": "own"])
     }
 
+    /// Chinese breaks lines between any two characters, with no space; readers take a change of
+    /// line for one, so its paragraphs are given whole, as /ActualText: no block a screen reader
+    /// reads has a space between two Chinese characters (the translations have none).
+    @Test(arguments: ["zh-Hans", "zh-Hant"])
+    func chineseLinesJoinWithoutASpace(language: String) throws {
+        let cjk = #/[\x{3000}-\x{303F}\x{4E00}-\x{9FFF}\x{FF00}-\x{FFEF}] [\x{3000}-\x{303F}\x{4E00}-\x{9FFF}\x{FF00}-\x{FFEF}]/#
+        let lines = try PDFInspector.text(path: Self.built[language]!.path).lines
+        #expect(lines.count > 10)
+        for line in lines { #expect(line.firstMatch(of: cjk) == nil, "\(language): \(line)") }
+    }
+
     @Test(arguments: ["ar", "fa", "ur"])
     func rightToLeftPagesAreMirrored(language: String) throws {
         let document = try Self.guidance.document(language: language)

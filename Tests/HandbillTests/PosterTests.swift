@@ -24,6 +24,20 @@ import Testing
         #expect(document.pages[0].lines.contains { $0.text.contains("101") && ($0.sizes.max() ?? 0) > 40 }, "the help line is not large")
     }
 
+    /// A poster's help list breaks long addresses after a slash or before a dot. Readers take a
+    /// change of line for a space, so the paragraph is given whole, as /ActualText: a screen
+    /// reader reads each address as one (not "ceop.police.uk/ safety-centre"), and a service's
+    /// name and address, on lines of their own, still apart.
+    @Test func aScreenReaderReadsAddressesBrokenAcrossLinesWhole() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = try Builder(workspace: Self.workspace).build(try Project.document(), job: Self.job("poster-a4", "standard"), output: folder)[0]
+        let reading = try StructureReading(pdf).reading
+        for phrase in ["ceop.police.uk/safety-centre", "Report Remove, from Childline childline.org.uk/remove", "Take It Down takeitdown.ncmec.org"] {
+            #expect(reading.contains(phrase), "“\(phrase)” not read whole")
+        }
+    }
+
     @Test func everyQRCodeDecodesToItsAddressWithAltText() throws {
         let folder = Project.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

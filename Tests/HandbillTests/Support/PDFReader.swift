@@ -101,7 +101,9 @@ enum Words {
         // Zero-width (non-)joiners shape letters but are not part of the words a reader types.
         let visible = String(String.UnicodeScalarView(text.unicodeScalars.filter { !isLayoutMark($0) && $0 != "\u{200C}" && $0 != "\u{200D}" }))
         return visible.replacingOccurrences(of: "\u{2019}", with: "'")
-            .split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "·" })
+            // Addresses break after a slash or before a dot, printed on two lines and read whole:
+            // words are compared in their pieces either side of both.
+            .split(whereSeparator: { $0.isWhitespace || $0 == "/" || $0 == "." || $0 == "·" })
             .flatMap(splitHan)
             .map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.symbols)) }
             .filter { !$0.isEmpty }
