@@ -22,8 +22,7 @@ enum EmbeddedGlyphs {
 
         /// "如 (U+5982)".
         var character: String {
-            text + " (" + text.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }
-                .joined(separator: " ") + ")"
+            text + " (" + text.unicodeScalars.map(\.codePoint).joined(separator: " ") + ")"
         }
     }
 
@@ -50,7 +49,7 @@ enum EmbeddedGlyphs {
         // A composite font's codes are CIDs only through Identity-H or -V (Cairo's, and most writers').
         if composite, !["Identity-H", "Identity-V"].contains(font["Encoding"]?.name ?? "") { return [] }
         let name = font["BaseFont"]?.name ?? "(unnamed)"
-        let identity = described["CIDToGIDMap"]?.name == "Identity" || described["CIDToGIDMap"] == nil
+        // A CIDToGIDMap stream maps CIDs to glyphs; /Identity or none, they are the same.
         let cidToGID = described["CIDToGIDMap"].flatMap { $0.isStream ? try? $0.streamData() : nil }
 
         var library: FT_Library?
@@ -69,7 +68,7 @@ enum EmbeddedGlyphs {
                 if composite {
                     if let glyphOfCID {
                         glyph = glyphOfCID[code] ?? 0  // a CID the charset lacks has no glyph
-                    } else if !identity, let cidToGID {
+                    } else if let cidToGID {
                         let at = Int(code) * 2
                         glyph = at + 1 < cidToGID.count ? FT_UInt(cidToGID[at]) << 8 | FT_UInt(cidToGID[at + 1]) : 0
                     } else {
@@ -127,8 +126,4 @@ enum EmbeddedGlyphs {
         }
         return 0
     }
-}
-
-private extension String {
-    func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
 }

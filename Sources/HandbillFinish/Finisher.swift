@@ -51,22 +51,29 @@ public enum Finisher {
         StructureTreePruner.describeAndRemoveDecoration(in: pdf, attributes: options.elementAttributes)
         if let order = options.readingOrder { try ReadingOrder.restore(order, in: pdf) }
         describeLinks(pdf, options.linkDescriptions)
-        mapFontGlyphs(pdf)
-        try requireDrawnGlyphs(pdf)
+        let fonts = pageFonts(pdf)
+        mapFontGlyphs(fonts, in: pdf)
+        try requireDrawnGlyphs(fonts)
+    }
+
+    /// Every font dictionary the pages use, once each (Cairo puts no fonts in forms).
+    private static func pageFonts(_ pdf: QPDF) -> [PDFObject] {
+        var seen: Set<Int> = [], fonts: [PDFObject] = []
+        for page in pdf.pages {
+            guard let dictionary = page["Resources"]?["Font"] else { continue }
+            for key in dictionary.keys {
+                guard let font = dictionary[key], font.objectID == 0 || seen.insert(font.objectID).inserted else { continue }
+                fonts.append(font)
+            }
+        }
+        return fonts
     }
 
     /// No silent tofu in the fonts Cairo embedded: a CFF program whose glyph for some character
     /// draws nothing fails the build (Cairo 1.16's CFF subsetter broke 如 in Noto Sans CJK; the
     /// TrueType programs it embeds are the fonts' own glyphs, and are not read again here).
-    private static func requireDrawnGlyphs(_ pdf: QPDF) throws(DiagnosticError) {
-        var seen: Set<Int> = [], blanks: [EmbeddedGlyphs.Blank] = []
-        for page in pdf.pages {
-            guard let fonts = page["Resources"]?["Font"] else { continue }
-            for key in fonts.keys {
-                guard let font = fonts[key], font.objectID == 0 || seen.insert(font.objectID).inserted else { continue }
-                blanks += EmbeddedGlyphs.blanks(in: font, programs: .cffOnly)
-            }
-        }
+    private static func requireDrawnGlyphs(_ pageFonts: [PDFObject]) throws(DiagnosticError) {
+        let blanks = pageFonts.flatMap { EmbeddedGlyphs.blanks(in: $0, programs: .cffOnly) }
         guard !blanks.isEmpty else { return }
         // Grouped by font, in the order met; a program FreeType cannot read at all is broken too.
         var fonts: [String] = [], shown: [String: [String]] = [:]
@@ -125,17 +132,11 @@ public enum Finisher {
     }
 
     /// Cairo's CID fonts leave out /CIDToGIDMap; its subsets use glyph ids as CIDs.
-    private static func mapFontGlyphs(_ pdf: QPDF) {
-        var seen: Set<Int> = []
-        for page in pdf.pages {
-            guard let fonts = page["Resources"]?["Font"] else { continue }
-            for key in fonts.keys {
-                guard let font = fonts[key], font["Subtype"]?.name == "Type0" else { continue }
-                for descendant in font["DescendantFonts"]?.items ?? []
-                    where descendant["Subtype"]?.name == "CIDFontType2" && descendant["CIDToGIDMap"] == nil {
-                    guard seen.insert(descendant.objectID).inserted || descendant.objectID == 0 else { continue }
-                    descendant["CIDToGIDMap"] = pdf.name("/Identity")
-                }
+    private static func mapFontGlyphs(_ pageFonts: [PDFObject], in pdf: QPDF) {
+        for font in pageFonts where font["Subtype"]?.name == "Type0" {
+            for descendant in font["DescendantFonts"]?.items ?? []
+                where descendant["Subtype"]?.name == "CIDFontType2" && descendant["CIDToGIDMap"] == nil {
+                descendant["CIDToGIDMap"] = pdf.name("/Identity")
             }
         }
     }

@@ -29,7 +29,7 @@ struct PosterPage {
             let document = footer.document, words = document.footer
             let key = Key(style: words.style, leading: words.leading, details: words.details.map(\.text),
                           addresses: words.details.map(\.isAddress), numbersPages: words.numbersPages,
-                          addressBreaks: words.addressBreaks, width: document.page.textWidth, language: document.strings.glyphForms ?? document.metadata.language)
+                          addressBreaks: words.addressBreaks, width: document.page.textWidth, language: document.shapingLanguage)
             if let height = known[key] { return height }
             let height = try footer.height()
             known[key] = height

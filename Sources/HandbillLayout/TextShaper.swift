@@ -20,7 +20,7 @@ struct TextShaper {
     init(fonts: FontLibrary, document: StyledDocument) throws(DiagnosticError) {
         try fonts.requireFonts(of: document)
         self.init(fonts: fonts, family: document.fontFamily, language: document.metadata.language,
-                  shapingLanguage: document.strings.glyphForms,
+                  shapingLanguage: document.shapingLanguage,
                   hyphenate: document.hyphenate, rightToLeft: document.direction == .rtl)
         letterSpacing = document.letterSpacing
         wordSpacing = document.wordSpacing

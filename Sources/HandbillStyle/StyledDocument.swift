@@ -28,6 +28,9 @@ public struct StyledDocument: Sendable {
     /// Where in `blocks` a local edition's contact goes, when the guidance takes local editions.
     public var localHelpIndex: Int? = nil
 
+    /// The tag the text is shaped in: the language's `glyph-forms` (zh-HK for zh-Hant), else its own.
+    public var shapingLanguage: String { strings.glyphForms ?? metadata.language }
+
     /// The running footer: page number, publisher, source and date on every page.
     public struct Footer: Sendable {
         public var style: TextStyle

@@ -1,3 +1,5 @@
+import HandbillModel
+
 /// Characters guidance text must not hold, each with why and what to do.
 ///
 /// Control characters are never text. Bidi overrides, embeddings and isolates can make printed
@@ -29,7 +31,7 @@ public enum UnwantedCharacter {
         default:
             break
         }
-        var code: String { "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) }
+        var code: String { scalar.codePoint }
         switch scalar.value {
         case 0x202A...0x202E:
             return Reason(message: "bidi override or embedding \(code) in the text",
@@ -56,11 +58,5 @@ public enum UnwantedCharacter {
             }
             return nil
         }
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }
