@@ -1,10 +1,12 @@
 import Foundation
 import Handbill
+import HandbillLayout
 import HandbillSyntax
 import Testing
 
 /// Render keeps each SVG picture parsed for the life of the process (a worker builds many
-/// documents): a picture edited while the process lives must still be drawn as it now is.
+/// documents): a picture edited while the process lives must still be drawn as it now is. Each
+/// picture is stored in a PDF once, however often its pages show it.
 @Suite struct PictureCacheTests {
     /// The easy-read A4 leaflet, English, built in this process with `layouts`.
     static func easyRead(layouts: URL) throws -> URL {
@@ -38,5 +40,27 @@ import Testing
         }
         let after = try Self.easyRead(layouts: layouts)
         #expect(try Self.bluePixels(after) > 100, "page 1's pictograms are drawn as the files now are")
+    }
+
+    /// A school emails the easy-read leaflet: a pictogram shown on several pages (the phone, the
+    /// helpline) is one object in the file, not its paths again at every use.
+    @Test func aPictogramShownManyTimesIsStoredOnce() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let job = Project.job("easy-read", product: "leaflet-a4")
+        let document = try EasyReadTests.easyRead.document(language: "en")
+        let laidOut = try Builder(workspace: Project.workspace).layout(document, job: job)
+        var shown: [String] = []
+        for page in laidOut.pages {
+            for case .image(let path, let box) in page.items where path.hasSuffix(".svg") { shown.append("\(path) \(box.width)×\(box.height)") }
+        }
+        let pictures = Set(shown)
+        #expect(shown.count > pictures.count + 10, "the leaflet shows its pictograms more than once each")
+
+        let pdf = try Builder(workspace: Project.workspace).build(document, job: job, output: folder)[0]
+        let forms = try PDFReader(url: pdf).objects().values.compactMap { (($0 as? [String: Any])?["stream"] as? [String: Any])?["dict"] as? [String: Any] }
+            .filter { $0["/Subtype"] as? String == "/Form" }
+        #expect(forms.count == pictures.count, "\(forms.count) pictures stored for \(pictures.count) pictograms at their sizes, shown \(shown.count) times")
+        #expect(try PDFUAChecker.passes(pdf.path))
     }
 }
