@@ -42,7 +42,7 @@ public struct Builder: Sendable {
     /// What finishing writes besides the pages: metadata, boxes, links' words.
     func finishOptions(_ document: PositionedDocument) -> FinishOptions {
         let meta = document.metadata, date = DocumentDate.iso(source: meta.date)
-        return FinishOptions(
+        var options = FinishOptions(
             language: meta.language, title: meta.title, author: meta.publisher, subject: meta.summary ?? meta.title,
             keywords: meta.keywords, creator: "Handbill \(Workspace.version)",
             producer: "Handbill \(Workspace.version) (\(Versions.libraries))", date: date,
@@ -53,6 +53,8 @@ public struct Builder: Sendable {
                                  bleed: [bleed.x, page.height - bleed.maxY, bleed.maxX, page.height - bleed.y])
             },
             linkDescriptions: document.linkDescriptions, marks: document.pages.map(\.marks))
+        options.rightToLeft = document.rightToLeft
+        return options
     }
 
     /// Every stage but rendering: what `handbill check` and the tests use.
@@ -63,6 +65,13 @@ public struct Builder: Sendable {
     /// Lays out one document, or two side by side for a bilingual job (`en+pl`): `documents` are
     /// the guidance in each of the job's languages, in order.
     public func layout(_ documents: [Document], job: Job) throws(DiagnosticError) -> PositionedDocument {
+        var positioned = try place(documents, job: job)
+        positioned.rightToLeft = try workspace.layouts.language(job.languages[0]).direction == .rtl
+        return positioned
+    }
+
+    /// The pages of each kind of product (`layout`).
+    private func place(_ documents: [Document], job: Job) throws(DiagnosticError) -> PositionedDocument {
         let languages = job.languages
         guard languages.count == documents.count, languages.count <= 2,
               zip(languages, documents).allSatisfy({ $0 == $1.metadata.language }) else {
@@ -201,7 +210,7 @@ public struct Builder: Sendable {
             // pages put on sheets to print (`SheetImposition`: nothing drawn again).
             var drawn = try self.drawn(positioned)
             drawn.finish.readingOrder = positioned.readingOrder
-            let sides = BookletImposition.sides(pageCount: positioned.pages.count).map { SheetImposition.Side(left: $0.left, right: $0.right) }
+            let sides = BookletImposition.sides(pageCount: positioned.pages.count, rightToLeft: positioned.rightToLeft).map { SheetImposition.Side(left: $0.left, right: $0.right) }
             let finished = try Finisher.finish(pdf: drawn.bytes, options: drawn.finish, imposing: sides,
                                                sheetWidth: points(mm: sheet.width), sheetHeight: points(mm: sheet.height))
             try AtomicFile.write(finished.sheets, to: pdf)

@@ -24,6 +24,8 @@ public struct FinishOptions: Sendable {
     public var readingOrder: [Int]? = nil
     /// Crop, cut and fold marks for each page, in points from its top-left corner.
     public var marks: [[PrintMark]] = []
+    /// The text reads right to left: viewers are told to show two-page spreads from the right.
+    public var rightToLeft = false
 
     public init(language: String, title: String, author: String, subject: String, keywords: [String],
                 creator: String, producer: String, date: String, pageBoxes: [PageBoxes],

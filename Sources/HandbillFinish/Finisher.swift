@@ -106,7 +106,7 @@ public enum Finisher {
         let catalog = pdf.root
         catalog["Lang"] = pdf.string(options.language)
         catalog["MarkInfo"] = pdf.object("<< /Marked true >>")
-        catalog["ViewerPreferences"] = pdf.object("<< /DisplayDocTitle true >>")
+        catalog["ViewerPreferences"] = pdf.object(options.rightToLeft ? "<< /DisplayDocTitle true /Direction /R2L >>" : "<< /DisplayDocTitle true >>")
         catalog["Metadata"] = pdf.stream(Array(XMPMetadata.packet(options).utf8), dictionary: "<< /Type /Metadata /Subtype /XML >>")
         if let info = pdf.trailer["Info"] {
             info["Producer"] = pdf.string(options.producer)

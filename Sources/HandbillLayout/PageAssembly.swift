@@ -60,7 +60,9 @@ struct PageAssembly {
         for index in pages.indices {
             pages[index].items += try footer.items(page: index + 1, of: pageCount)
         }
-        return (PositionedDocument(metadata: metadata, pages: pages, outline: outline, background: background), located)
+        var document = PositionedDocument(metadata: metadata, pages: pages, outline: outline, background: background)
+        document.rightToLeft = rightToLeft
+        return (document, located)
     }
 
     /// The title, the summary and a rule under them: `(slice, height including the rule)`.

@@ -3,6 +3,7 @@ import Handbill
 import HandbillFinish
 import HandbillLayout
 import HandbillModel
+import HandbillStyle
 import HandbillSyntax
 import Testing
 
@@ -26,24 +27,55 @@ import Testing
         let sides = BookletImposition.sides(pageCount: 7)
         #expect(sides.map { [$0.left, $0.right] } == [[8, 1], [2, 7], [6, 3], [4, 5]])
         #expect(BookletImposition.paddedCount(9) == 12)
+        // Right to left: stapled on the right, the cover on the left of the first front, page 2
+        // inside it on the right of the first back.
+        let rightToLeft = BookletImposition.sides(pageCount: 7, rightToLeft: true)
+        #expect(rightToLeft.map { [$0.left, $0.right] } == [[1, 8], [7, 2], [3, 6], [5, 4]])
     }
 
     @Test(arguments: ["standard", "large-print", "easy-read", "dyslexia"])
     func eachHalfSheetHoldsItsPage(variant: String) throws {
-        let (imposed, screen) = try Self.build(variant)
+        try Self.expectEachHalfSheetHoldsItsPage(variant, "en")
+    }
+
+    /// An Arabic or Urdu booklet opens from the right, as its readers hold a book: stapled on the
+    /// right edge, its cover on the left half of the first sheet's front, and viewers told to show
+    /// two-page spreads from the right (`/ViewerPreferences /Direction /R2L`, not in English).
+    @Test(arguments: ["ar", "ur"])
+    func aRightToLeftBookletOpensFromTheRight(language: String) throws {
+        let (imposed, screen) = try Self.expectEachHalfSheetHoldsItsPage("standard", language)
+        let pages = try Self.pageCount(screen)
+        let cover = try Self.text(of: imposed, page: 1, x: 0, width: 421)
+        #expect(Words.of(cover) == Words.of(try Self.text(of: screen, page: 1, x: 0, width: 420)), "\(language): the cover is not on the left of the first front")
+        #expect(!Words.of(cover).isEmpty)
+        #expect(pages >= 4)
+        for (file, expected) in [(screen, "/R2L"), (try Self.build("standard", "en").screen, nil)] {
+            let objects = try PDFReader(url: file).objects()
+            let root = try #require((objects["trailer"] as? [String: Any])?["/Root"] as? String)
+            let preferences = (objects["obj:" + root] as? [String: Any])?["/ViewerPreferences"] as? [String: Any]
+            #expect(preferences?["/Direction"] as? String == expected, "\(file.lastPathComponent): /Direction \(String(describing: preferences?["/Direction"]))")
+        }
+    }
+
+    /// Reads each half of each printed side back and compares it with the page the imposition put there.
+    @discardableResult
+    static func expectEachHalfSheetHoldsItsPage(_ variant: String, _ language: String) throws -> (imposed: URL, screen: URL) {
+        let (imposed, screen) = try Self.build(variant, language)
         let pages = try Self.pageCount(screen), sheets = try Self.pageCount(imposed)
         let padded = BookletImposition.paddedCount(pages)
         #expect(sheets == padded / 2, "\(pages) pages should print on \(padded / 2) sides")
         // Page sizes read back: A5 portrait for screens, A4 landscape sheets.
         #expect(try Self.pageSize(screen).map { Int($0.rounded()) } == [420, 595])
         #expect(try Self.pageSize(imposed).map { Int($0.rounded()) } == [842, 595])
-        for (index, side) in BookletImposition.sides(pageCount: pages).enumerated() {
+        let rightToLeft = try Project.workspace.layouts.language(language).direction == .rtl
+        for (index, side) in BookletImposition.sides(pageCount: pages, rightToLeft: rightToLeft).enumerated() {
             for (page, half) in [(side.left, 0), (side.right, 1)] {
                 let printed = try Self.text(of: imposed, page: index + 1, x: half * 421, width: 421)
                 let expected = page <= pages ? try Self.text(of: screen, page: page, x: 0, width: 420) : ""
-                #expect(Words.of(printed) == Words.of(expected), "\(variant): sheet side \(index + 1), \(half == 0 ? "left" : "right") half should be page \(page)")
+                #expect(Words.of(printed) == Words.of(expected), "\(variant) \(language): sheet side \(index + 1), \(half == 0 ? "left" : "right") half should be page \(page)")
             }
         }
+        return (imposed, screen)
     }
 
     @Test(arguments: ["standard", "easy-read"])
@@ -79,7 +111,7 @@ import Testing
     func linksAndBookmarksFollowTheirPages(language: String) throws {
         let (imposed, screen) = try Self.build("standard", language)
         let pages = try QPDFJSON(screen), sheets = try QPDFJSON(imposed)
-        let sides = BookletImposition.sides(pageCount: pages.pageCount)
+        let sides = BookletImposition.sides(pageCount: pages.pageCount, rightToLeft: language == "ar")
         let sheetWidth = 841.889764, sheetHeight = 595.275591, pageWidth = 419.527559, pageHeight = 595.275591
         func whereIs(page: Int) -> (side: Int, dx: Double, dy: Double) {
             let side = sides.firstIndex { $0.left == page || $0.right == page }!
