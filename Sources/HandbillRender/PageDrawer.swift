@@ -11,6 +11,8 @@ struct PageDrawer {
     let elements: ElementLog
     /// Reused for every glyph run the drawer shows.
     let glyphBuffers = GlyphEmitter.Buffers()
+    /// The SVG pictures drawn so far, each painted again wherever it is shown.
+    let pictures = PictureDrawings()
 
     /// Draws one page: a coloured background as an artifact, then the items in reading order,
     /// opening and closing structure tags around them (Cairo ignores tags on image surfaces) —
@@ -141,7 +143,7 @@ struct PageDrawer {
     /// scaled to fill. A file that will not load draws as a grey box (layout checked it loads).
     private func drawImage(_ path: String, in rect: Rect) {
         if path.lowercased().hasSuffix(".svg") {
-            SVGHandleCache.shared.render(path, on: cr, in: hb_rsvg_rectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height))
+            pictures.paint(path, on: cr, in: hb_rsvg_rectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height))
             return
         }
         let image = cairo_image_surface_create_from_png(path)
