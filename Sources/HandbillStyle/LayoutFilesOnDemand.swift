@@ -28,7 +28,7 @@ final class LayoutFilesOnDemand<Value: Sendable>: @unchecked Sendable {  // `rea
     /// when the file cannot be read or parsed, throws what is wrong with it.
     func peek(_ name: String, _ test: (Node?) -> Bool) throws(DiagnosticError) -> Bool {
         guard let text = try? LayoutFile.read(folder.appendingPathComponent(name + ".yaml")),
-              let root = try? Yams.compose(yaml: text, LayoutKeyLines.resolver, .default, .utf8) else {
+              let root = try? Yams.compose(yaml: text, LayoutKeyLines.resolver(for: text), .default, .utf8) else {
             _ = try one(name)  // reads it the usual way, for the usual message
             return false
         }

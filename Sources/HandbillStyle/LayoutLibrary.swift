@@ -127,7 +127,7 @@ public struct LayoutLibrary: Sendable {
         }
         // Composed once, for both the decoder and the key lines (it was parsed twice). The encoding
         // is named: Yams works out its default from the whole process environment on every call.
-        let root: Result<Node?, any Error> = Result { try Yams.compose(yaml: text, LayoutKeyLines.resolver, .default, .utf8) }
+        let root: Result<Node?, any Error> = Result { try Yams.compose(yaml: text, LayoutKeyLines.resolver(for: text), .default, .utf8) }
         let lines = LayoutKeyLines(root: try? root.get(), file: file.relativePath)
         do {
             var value = try decoder.decode(T.self, from: try root.get() ?? "")

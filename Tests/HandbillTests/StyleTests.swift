@@ -69,6 +69,27 @@ import Yams
         }
     }
 
+    /// A designer may share values inside a layout file with a YAML merge key (`<<`): the
+    /// resolver that understands them is used for a file that has one (and only then: its rule
+    /// is a regular expression, and the first one costs a cold build ICU's start).
+    @Test func aLayoutFileMayMergeValuesWithAMergeKey() throws {
+        let folder = Project.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layouts = Project.root.appendingPathComponent("Layouts")
+        for sub in ["products", "languages", "variants"] {
+            try FileManager.default.copyItem(at: layouts.appendingPathComponent(sub), to: folder.appendingPathComponent(sub))
+        }
+        let file = folder.appendingPathComponent("variants/standard.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "colours:\n  text: \"#1A1A1A\"\n  background: \"#FFFFFF\"\n",
+                                  with: "colours:\n  <<: { text: \"#111111\", background: \"#FFFFFF\" }\n")
+        #expect(text.contains("<<:"))
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let standard = try #require(try LayoutLibrary(folder: folder).variants["standard"])
+        #expect(standard.colours.text == Colour(hex: "#111111")!)
+        #expect(standard.colours.background == Colour(hex: "#FFFFFF")!)
+    }
+
     @Test func printedAddressesDropWhatReadersNeedNotType() {
         #expect(Address.display("https://www.ceop.police.uk/safety-centre/") == "ceop.police.uk/safety-centre")
         #expect(Address.display("https://safer.scot") == "safer.scot")
