@@ -66,7 +66,10 @@ public struct Builder: Sendable {
     /// the guidance in each of the job's languages, in order.
     public func layout(_ documents: [Document], job: Job) throws(DiagnosticError) -> PositionedDocument {
         var positioned = try place(documents, job: job)
-        positioned.rightToLeft = try workspace.layouts.language(job.languages[0]).direction == .rtl
+        // Two languages side by side read from the left whatever they are (`BilingualLayout`).
+        if job.languages.count == 1 {
+            positioned.rightToLeft = try workspace.layouts.language(job.languages[0]).direction == .rtl
+        }
         return positioned
     }
 

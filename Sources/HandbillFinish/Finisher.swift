@@ -56,16 +56,23 @@ public enum Finisher {
         try requireDrawnGlyphs(fonts)
     }
 
-    /// Every font dictionary the pages use, once each (Cairo puts no fonts in forms).
+    /// Every font dictionary the pages use, once each, with those of the forms they draw
+    /// (pictures are forms: `PictureDrawings`; librsvg draws their text as outlines today).
     private static func pageFonts(_ pdf: QPDF) -> [PDFObject] {
-        var seen: Set<Int> = [], fonts: [PDFObject] = []
-        for page in pdf.pages {
-            guard let dictionary = page["Resources"]?["Font"] else { continue }
-            for key in dictionary.keys {
-                guard let font = dictionary[key], font.objectID == 0 || seen.insert(font.objectID).inserted else { continue }
-                fonts.append(font)
+        var seen: Set<Int> = [], seenResources: Set<Int> = [], fonts: [PDFObject] = []
+        func collect(from resources: PDFObject?) {
+            guard let resources, resources.objectID == 0 || seenResources.insert(resources.objectID).inserted else { return }
+            if let dictionary = resources["Font"] {
+                for key in dictionary.keys {
+                    guard let font = dictionary[key], font.objectID == 0 || seen.insert(font.objectID).inserted else { continue }
+                    fonts.append(font)
+                }
+            }
+            if let forms = resources["XObject"] {
+                for key in forms.keys where forms[key]?["Subtype"]?.name == "Form" { collect(from: forms[key]?["Resources"]) }
             }
         }
+        for page in pdf.pages { collect(from: page["Resources"]) }
         return fonts
     }
 

@@ -73,7 +73,9 @@ public enum CardSheet {
             return moved
         }
         // The sheet is white; each card is painted its colour above.
-        return PositionedDocument(metadata: card.metadata, pages: sheets, outline: outline, background: Colour(red: 1, green: 1, blue: 1))
+        var imposed = PositionedDocument(metadata: card.metadata, pages: sheets, outline: outline, background: Colour(red: 1, green: 1, blue: 1))
+        imposed.rightToLeft = card.rightToLeft
+        return imposed
     }
 
     /// A copy of a side's items as decoration: its structure dropped, the whole wrapped in one artifact.

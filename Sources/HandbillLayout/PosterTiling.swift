@@ -68,8 +68,9 @@ public enum PosterTiling {
             let tile = headingTile(at: entry.y, pieces: pieces, homes: homes)
             return OutlineEntry(level: entry.level, title: entry.title, page: tile, y: entry.y + onSheet.y - windows[tile].y)
         }
-        return Result(sheets: PositionedDocument(metadata: poster.metadata, pages: sheets, outline: outline, background: poster.background),
-                      readingOrder: readingOrder)
+        var tiled = PositionedDocument(metadata: poster.metadata, pages: sheets, outline: outline, background: poster.background)
+        tiled.rightToLeft = poster.rightToLeft
+        return Result(sheets: tiled, readingOrder: readingOrder)
     }
 
     /// Solid marks at each corner of the window, on the lines of its edges, out in the band.

@@ -29,6 +29,10 @@ final class SVGHandleCache: @unchecked Sendable {
         guard let handle = handle(for: path) else { return nil }
         var extents = cairo_rectangle_t(x: 0, y: 0, width: width, height: height)
         guard let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents) else { return nil }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {  // out of memory: an error surface
+            cairo_surface_destroy(surface)
+            return nil
+        }
         let cr = cairo_create(surface)
         var viewport = hb_rsvg_rectangle(x: 0, y: 0, width: width, height: height), error: UnsafeMutablePointer<CChar>?
         _ = hb_rsvg_handle_render_document(handle, UnsafeMutableRawPointer(cr), &viewport, &error)

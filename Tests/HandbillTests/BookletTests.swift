@@ -111,7 +111,8 @@ import Testing
     func linksAndBookmarksFollowTheirPages(language: String) throws {
         let (imposed, screen) = try Self.build("standard", language)
         let pages = try QPDFJSON(screen), sheets = try QPDFJSON(imposed)
-        let sides = BookletImposition.sides(pageCount: pages.pageCount, rightToLeft: language == "ar")
+        let sides = BookletImposition.sides(pageCount: pages.pageCount,
+                                            rightToLeft: try Project.workspace.layouts.language(language).direction == .rtl)
         let sheetWidth = 841.889764, sheetHeight = 595.275591, pageWidth = 419.527559, pageHeight = 595.275591
         func whereIs(page: Int) -> (side: Int, dx: Double, dy: Double) {
             let side = sides.firstIndex { $0.left == page || $0.right == page }!

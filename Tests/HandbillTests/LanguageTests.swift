@@ -219,6 +219,16 @@ extension Job {
         #expect(try PDFUAChecker.passes(pdf.path))
     }
 
+    /// Two languages side by side are laid out from the left, the first language in the left
+    /// column, whatever their directions: such a booklet binds on the left and viewers show its
+    /// spreads from the left, while Arabic alone reads from the right.
+    @Test(arguments: [("ar+en", false), ("en+ar", false), ("ar", true), ("en", false)])
+    func onlyOneRightToLeftLanguageReadsFromTheRight(pair: String, rightToLeft: Bool) throws {
+        let documents = try pair.split(separator: "+").map { try Self.guidance.document(language: String($0)) }
+        let laidOut = try Builder(workspace: Project.workspace).layout(documents, job: Project.job("standard", product: "booklet-a5").with(language: pair))
+        #expect(laidOut.rightToLeft == rightToLeft, "\(pair)")
+    }
+
     @Test func aTranslationOfAnotherShapeCannotBePaired() throws {
         var polish = try Self.guidance.document(language: "pl")
         polish.blocks.removeLast()

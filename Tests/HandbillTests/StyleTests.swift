@@ -51,13 +51,19 @@ import Yams
         #expect(problems.contains { $0.contains(message) }, "\(problems)")
     }
 
-    @Test func aBrokenVariantFileIsRefusedWithItsName() throws {
+    /// A copy of the project's products, languages and variants in a new folder, to edit.
+    static func copiedLayouts() throws -> URL {
         let folder = Project.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let layouts = Project.root.appendingPathComponent("Layouts")
         for sub in ["products", "languages", "variants"] {
             try FileManager.default.copyItem(at: layouts.appendingPathComponent(sub), to: folder.appendingPathComponent(sub))
         }
+        return folder
+    }
+
+    @Test func aBrokenVariantFileIsRefusedWithItsName() throws {
+        let folder = try Self.copiedLayouts()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("variants/large-print.yaml")
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "  body: 18", with: "  body: 12")
         try text.write(to: file, atomically: true, encoding: .utf8)
@@ -73,12 +79,8 @@ import Yams
     /// resolver that understands them is used for a file that has one (and only then: its rule
     /// is a regular expression, and the first one costs a cold build ICU's start).
     @Test func aLayoutFileMayMergeValuesWithAMergeKey() throws {
-        let folder = Project.temporaryFolder()
+        let folder = try Self.copiedLayouts()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let layouts = Project.root.appendingPathComponent("Layouts")
-        for sub in ["products", "languages", "variants"] {
-            try FileManager.default.copyItem(at: layouts.appendingPathComponent(sub), to: folder.appendingPathComponent(sub))
-        }
         let file = folder.appendingPathComponent("variants/standard.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
             .replacingOccurrences(of: "colours:\n  text: \"#1A1A1A\"\n  background: \"#FFFFFF\"\n",
