@@ -15,8 +15,8 @@ public struct PositionedDocument: Sendable {
     /// What the layout left out of the full text to fit (a poster's shorter text, a tri-fold's
     /// sections): a note for the build to show, nil when it holds everything.
     public var shortened: Shortening? = nil
-    /// The (first) language reads right to left: a booklet is stapled on its right edge, and
-    /// viewers show two-page spreads from the right.
+    /// In one right-to-left language (two side by side read from the left): a booklet is stapled
+    /// on its right edge, and viewers show two-page spreads from the right.
     public var rightToLeft = false
 
     public init(metadata: DocumentMetadata, pages: [PositionedPage], outline: [OutlineEntry], background: Colour) {
