@@ -27,11 +27,8 @@ final class PictureDrawings {
     /// file will not load.
     func paint(_ path: String, on cr: OpaquePointer, in viewport: hb_rsvg_rectangle) {
         let size = Size(path: path, width: viewport.width, height: viewport.height)
-        if drawings[size] == nil {
-            guard let drawing = SVGHandleCache.shared.drawing(path, width: viewport.width, height: viewport.height) else { return }
-            drawings[size] = drawing
-        }
-        guard let drawing = drawings[size] else { return }
+        guard let drawing = drawings[size] ?? SVGHandleCache.shared.drawing(path, width: viewport.width, height: viewport.height) else { return }
+        drawings[size] = drawing
         cairo_save(cr)
         cairo_set_source_surface(cr, drawing, viewport.x, viewport.y)
         cairo_rectangle(cr, viewport.x, viewport.y, viewport.width, viewport.height)

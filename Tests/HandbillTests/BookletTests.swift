@@ -57,6 +57,11 @@ import Testing
         }
     }
 
+    /// Whether `language`'s file in Layouts/languages says it reads right to left.
+    static func readsRightToLeft(_ language: String) throws -> Bool {
+        try Project.workspace.layouts.language(language).direction == .rtl
+    }
+
     /// Reads each half of each printed side back and compares it with the page the imposition put there.
     @discardableResult
     static func expectEachHalfSheetHoldsItsPage(_ variant: String, _ language: String) throws -> (imposed: URL, screen: URL) {
@@ -67,8 +72,7 @@ import Testing
         // Page sizes read back: A5 portrait for screens, A4 landscape sheets.
         #expect(try Self.pageSize(screen).map { Int($0.rounded()) } == [420, 595])
         #expect(try Self.pageSize(imposed).map { Int($0.rounded()) } == [842, 595])
-        let rightToLeft = try Project.workspace.layouts.language(language).direction == .rtl
-        for (index, side) in BookletImposition.sides(pageCount: pages, rightToLeft: rightToLeft).enumerated() {
+        for (index, side) in BookletImposition.sides(pageCount: pages, rightToLeft: try Self.readsRightToLeft(language)).enumerated() {
             for (page, half) in [(side.left, 0), (side.right, 1)] {
                 let printed = try Self.text(of: imposed, page: index + 1, x: half * 421, width: 421)
                 let expected = page <= pages ? try Self.text(of: screen, page: page, x: 0, width: 420) : ""
@@ -111,8 +115,7 @@ import Testing
     func linksAndBookmarksFollowTheirPages(language: String) throws {
         let (imposed, screen) = try Self.build("standard", language)
         let pages = try QPDFJSON(screen), sheets = try QPDFJSON(imposed)
-        let sides = BookletImposition.sides(pageCount: pages.pageCount,
-                                            rightToLeft: try Project.workspace.layouts.language(language).direction == .rtl)
+        let sides = BookletImposition.sides(pageCount: pages.pageCount, rightToLeft: try Self.readsRightToLeft(language))
         let sheetWidth = 841.889764, sheetHeight = 595.275591, pageWidth = 419.527559, pageHeight = 595.275591
         func whereIs(page: Int) -> (side: Int, dx: Double, dy: Double) {
             let side = sides.firstIndex { $0.left == page || $0.right == page }!
